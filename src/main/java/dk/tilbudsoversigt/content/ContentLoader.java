@@ -1,0 +1,111 @@
+package dk.tilbudsoversigt.content;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/** Loads a site folder: site.properties and every file under content/, in parallel. */
+public final class ContentLoader {
+    public static final String CONTENT = "content";
+
+    private ContentLoader() {}
+
+    /** Returns the content, or null when site.properties itself cannot be used. */
+    public static Content load(Path siteFolder, Problems problems) {
+        SiteSettings settings = SettingsReader.read(siteFolder, problems);
+        if (settings == null) return null;
+        Path contentDir = siteFolder.resolve(CONTENT);
+        if (!Files.isDirectory(contentDir)) {
+            problems.error(CONTENT, 1, "mappen content/ mangler; her skal siderne ligge");
+            return new Content(settings, List.of(), List.of());
+        }
+        Path realRoot = realPath(siteFolder);
+        List<Path> files = listFiles(contentDir, siteFolder, realRoot, problems);
+        List<String> attachments = new ArrayList<>();
+        List<Path> markdown = new ArrayList<>();
+        for (Path f : files) {
+            if (f.getFileName().toString().toLowerCase().endsWith(".md")) markdown.add(f);
+            else attachments.add(relative(contentDir, f));
+        }
+        PageReader reader = new PageReader(settings);
+        List<Page> pages = markdown.parallelStream()
+                .map(f -> readOne(reader, siteFolder, contentDir, f, problems))
+                .filter(Objects::nonNull)
+                .sorted(Comparator.comparing(Page::file))
+                .toList();
+        return new Content(settings, pages, List.copyOf(attachments));
+    }
+
+    private static Page readOne(PageReader reader, Path siteFolder, Path contentDir, Path path, Problems problems) {
+        String file = relative(siteFolder, path);
+        String inContent = relative(contentDir, path);
+        int slash = inContent.indexOf('/');
+        if (slash < 0) {
+            problems.error(file, 1, "siden ligger direkte i content/; læg den i en af mapperne "
+                    + String.join(", ", PageType.folders()));
+            return null;
+        }
+        String folder = inContent.substring(0, slash);
+        PageType type = PageType.byFolder(folder).orElse(null);
+        if (type == null) {
+            problems.error(file, 1, "mappen content/" + folder + "/ er ikke en sidetype." + Suggestions.didYouMean(folder, PageType.folders())
+                    + " Brug en af " + String.join(", ", PageType.folders()));
+            return null;
+        }
+        String name = path.getFileName().toString();
+        String slug = name.substring(0, name.length() - 3);
+        if (!name.endsWith(".md") || !Slugs.isValid(slug)) {
+            String fixed = Slugs.slugify(slug);
+            problems.error(file, 1, "filnavnet '" + name + "' må kun have små bogstaver a-z, tal og bindestreg og skal ende på .md; omdøb filen til '"
+                    + (fixed.isEmpty() ? "side" : fixed) + ".md'");
+            slug = fixed.isEmpty() ? "side" : fixed;
+        }
+        return reader.read(path, file, type, slug, problems);
+    }
+
+    private static List<Path> listFiles(Path contentDir, Path siteFolder, Path realRoot, Problems problems) {
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(contentDir)) {
+            walk.sorted().forEach(p -> {
+                if (p.equals(contentDir)) return;
+                String file = relative(siteFolder, p);
+                if (Files.isSymbolicLink(p)) {
+                    Path target = realPath(p);
+                    if (target == null || !target.startsWith(realRoot)) {
+                        problems.error(file, 1, "er en genvej (symbolsk link) til noget uden for site-mappen; læg filen selv i mappen");
+                        return;
+                    }
+                }
+                if (Files.isDirectory(p)) {
+                    if (p.getFileName().toString().endsWith(".md")) {
+                        problems.error(file, 1, "er en mappe med et sidenavn; en side skal være en fil");
+                    }
+                    return;
+                }
+                if (p.getFileName().toString().startsWith(".")) return;
+                if (Files.isRegularFile(p)) out.add(p);
+            });
+        } catch (IOException | UncheckedIOException e) {
+            problems.error(CONTENT, 1, "mappen content/ kan ikke læses helt (" + e.getClass().getSimpleName() + ")");
+        }
+        return out;
+    }
+
+    static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    public static String relative(Path base, Path p) {
+        return base.relativize(p).toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,131 @@
+package dk.tilbudsoversigt.content;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * YAML front matter read into a small tree that remembers the line of every key and value,
+ * so that problems can name the line. Jackson's tree model forgets locations, hence this.
+ */
+public final class Yaml {
+    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+
+    private Yaml() {}
+
+    public sealed interface Node permits Scalar, Sequence, Mapping {
+        int line();
+    }
+
+    /** A scalar; {@code kind} tells whether YAML read it as text, number, boolean or null. */
+    public record Scalar(String text, Kind kind, int line) implements Node {
+        public enum Kind { TEXT, INTEGER, DECIMAL, BOOLEAN, NULL }
+    }
+
+    public record Sequence(List<Node> items, int line) implements Node {}
+
+    public record Entry(String key, int line, Node value) {}
+
+    public record Mapping(Map<String, Entry> entries, int line) implements Node {}
+
+    /** Thrown for YAML that cannot be read; the line is within the file. */
+    public static final class YamlException extends Exception {
+        public final int line;
+
+        YamlException(String message, int line) {
+            super(message);
+            this.line = line;
+        }
+    }
+
+    /**
+     * Parses YAML text whose first line is line {@code firstLine} of the file.
+     * Returns null for an empty document.
+     */
+    public static Node parse(String text, int firstLine) throws YamlException {
+        try (YAMLParser parser = (YAMLParser) FACTORY.createParser(text)) {
+            JsonToken token = parser.nextToken();
+            if (token == null) return null;
+            Node node = read(parser, firstLine);
+            if (parser.nextToken() != null) {
+                throw new YamlException("forsiden indeholder mere end ét YAML-dokument", lineOf(parser, firstLine));
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? firstLine : firstLine + Math.max(0, e.getLocation().getLineNr() - 1);
+            throw new YamlException("YAML kan ikke læses: " + firstSentence(e.getOriginalMessage()), line);
+        } catch (IOException | RuntimeException e) {
+            throw new YamlException("YAML kan ikke læses: " + firstSentence(String.valueOf(e.getMessage())), firstLine);
+        }
+    }
+
+    private static Node read(YAMLParser p, int firstLine) throws IOException, YamlException {
+        int line = lineOf(p, firstLine);
+        if (p.getCurrentAnchor() != null || p.isCurrentAlias()) {
+            throw new YamlException("YAML-ankre og -aliaser (& og *) bruges ikke i forsiden; skriv værdien ud", line);
+        }
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT -> {
+                Map<String, Entry> entries = new LinkedHashMap<>();
+                while (p.nextToken() != JsonToken.END_OBJECT) {
+                    String key = p.currentName();
+                    int keyLine = lineOf(p, firstLine);
+                    if (p.isCurrentAlias()) {
+                        throw new YamlException("YAML-ankre og -aliaser (& og *) bruges ikke i forsiden; skriv værdien ud", keyLine);
+                    }
+                    p.nextToken();
+                    Node value = read(p, firstLine);
+                    if (entries.containsKey(key)) {
+                        throw new YamlException("nøglen '" + key + "' står to gange (også i linje "
+                                + entries.get(key).line() + ")", keyLine);
+                    }
+                    entries.put(key, new Entry(key, keyLine, value));
+                }
+                return new Mapping(entries, line);
+            }
+            case START_ARRAY -> {
+                List<Node> items = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(read(p, firstLine));
+                }
+                return new Sequence(items, line);
+            }
+            case VALUE_STRING -> {
+                return new Scalar(p.getText(), Scalar.Kind.TEXT, line);
+            }
+            case VALUE_NUMBER_INT -> {
+                return new Scalar(p.getText(), Scalar.Kind.INTEGER, line);
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return new Scalar(p.getText(), Scalar.Kind.DECIMAL, line);
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return new Scalar(p.getText(), Scalar.Kind.BOOLEAN, line);
+            }
+            case VALUE_NULL -> {
+                return new Scalar("", Scalar.Kind.NULL, line);
+            }
+            default -> throw new YamlException("uventet YAML-indhold", line);
+        }
+    }
+
+    private static int lineOf(JsonParser p, int firstLine) {
+        return firstLine + Math.max(0, p.currentTokenLocation().getLineNr() - 1);
+    }
+
+    private static String firstSentence(String message) {
+        if (message == null) return "ukendt fejl";
+        String m = message.strip();
+        int nl = m.indexOf('\n');
+        return nl > 0 ? m.substring(0, nl).strip() : m;
+    }
+}

@@ -1,0 +1,39 @@
+package dk.tilbudsoversigt.markdown;
+
+import java.util.List;
+
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+
+/** The flexmark setup: CommonMark with GitHub tables. Parser and renderer are thread-safe. */
+public final class Markdown {
+    private static final MutableDataSet OPTIONS = new MutableDataSet()
+            .set(Parser.EXTENSIONS, List.of(TablesExtension.create()))
+            .set(TablesExtension.COLUMN_SPANS, false)
+            .set(TablesExtension.APPEND_MISSING_COLUMNS, true)
+            .set(TablesExtension.DISCARD_EXTRA_COLUMNS, true)
+            .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true)
+            .set(HtmlRenderer.SOFT_BREAK, "\n")
+            .toImmutable().toMutable();
+    private static final Parser PARSER = Parser.builder(OPTIONS).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder(OPTIONS).build();
+
+    private Markdown() {}
+
+    public static Document parse(String markdown) {
+        return PARSER.parse(markdown);
+    }
+
+    public static String render(Node document) {
+        return RENDERER.render(document);
+    }
+
+    /** Markdown text to HTML, for short texts that need no checks. */
+    public static String toHtml(String markdown) {
+        return render(parse(markdown));
+    }
+}
