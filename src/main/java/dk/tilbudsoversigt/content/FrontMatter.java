@@ -160,7 +160,7 @@ final class FrontMatter {
         Node node = value(key, required, example);
         if (node == null) return null;
         if (node instanceof Mapping m) {
-            return new FrontMatter(m, file, prefix + key + ".", node.line(), problems, lines);
+            return new FrontMatter(m, file, prefix + key + ".", line(key), problems, lines);
         }
         problems.error(file, node.line(), "'" + prefix + key + "' skal have under-nøgler, f.eks. " + example);
         return null;

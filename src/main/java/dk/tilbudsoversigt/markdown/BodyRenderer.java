@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Image;
@@ -86,7 +85,7 @@ public final class BodyRenderer {
         List<Heading> out = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (Node node : doc.getDescendants()) {
-            if (node instanceof Heading h) {
+            if (node instanceof com.vladsch.flexmark.ast.Heading h) {
                 String text = new TextCollectingVisitor().collectAndGetText(h).strip();
                 String id = Slugs.slugify(text);
                 if (id.isEmpty()) id = "afsnit";
@@ -153,7 +152,7 @@ public final class BodyRenderer {
         int previousLevel = 1;
         for (Node node : doc.getDescendants()) {
             int line = page.bodyLine() + node.getLineNumber();
-            if (node instanceof Heading h) {
+            if (node instanceof com.vladsch.flexmark.ast.Heading h) {
                 if (h.getLevel() == 1) {
                     problems.error(page.file(), line, "overskrift med # bruges ikke i brødteksten: sidens titel er dens eneste overskrift på niveau 1; brug ##");
                 } else if (h.getLevel() > previousLevel + 1) {
@@ -236,6 +235,8 @@ public final class BodyRenderer {
         if (path.endsWith(".md")) {
             Page linked = pagesByFile.get(path);
             if (linked == null) {
+                // a page file that is there but could not be read has its own error; do not call it missing
+                if (path.startsWith("content/") && Files.isRegularFile(siteFolder.resolve(path))) return null;
                 problems.error(page.file(), line, "linket " + url + " peger på " + path + ", som ikke findes."
                         + Suggestions.didYouMean(path, pagesByFile.keySet()));
                 return null;

@@ -1,0 +1,85 @@
+package dk.tilbudsoversigt.bake;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The static files of the site: the default theme's assets, replaced file by file by the
+ * site's own assets/. CSS and JavaScript get a content hash in their name, so that they can
+ * be cached forever; references between modules are rewritten to the hashed names.
+ */
+final class Assets {
+    /** Relative path → bytes, for every asset. */
+    private final Map<String, byte[]> files = new TreeMap<>();
+    /** Relative path → the hashed relative path, for CSS and JS. */
+    private final Map<String, String> hashed = new TreeMap<>();
+
+    Assets(Path siteFolder) throws IOException {
+        collect(Theme.folder("assets"));
+        Path own = siteFolder.resolve("assets");
+        if (Files.isDirectory(own)) collect(own);
+        for (String path : List.copyOf(files.keySet())) {
+            if (path.endsWith(".css") || path.endsWith(".js")) {
+                hashed.put(path, withHash(path, files.get(path)));
+            }
+        }
+        // a module that imports another must name the other's hashed file, and so its own hash changes too
+        for (String path : List.copyOf(hashed.keySet())) {
+            if (!path.endsWith(".js")) continue;
+            String text = new String(files.get(path), StandardCharsets.UTF_8);
+            String rewritten = text;
+            for (Map.Entry<String, String> e : hashed.entrySet()) {
+                String name = e.getKey().substring(e.getKey().lastIndexOf('/') + 1);
+                String newName = e.getValue().substring(e.getValue().lastIndexOf('/') + 1);
+                rewritten = rewritten.replace("'./" + name + "'", "'./" + newName + "'");
+            }
+            if (!rewritten.equals(text)) {
+                files.put(path, rewritten.getBytes(StandardCharsets.UTF_8));
+                hashed.put(path, withHash(path, files.get(path)));
+            }
+        }
+    }
+
+    private void collect(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String rel = root.relativize(p).toString().replace('\\', '/');
+                if (rel.startsWith(".") || rel.contains("/.")) continue;
+                files.put(rel, Files.readAllBytes(p));
+            }
+        }
+    }
+
+    private static String withHash(String path, byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            String hash = HexFormat.of().formatHex(digest).substring(0, 10);
+            int dot = path.lastIndexOf('.');
+            return path.substring(0, dot) + "." + hash + path.substring(dot);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The URL path of an asset below the base path ("css/site.css" → "css/site.1a2b3c4d5e.css"). */
+    String url(String path) {
+        return hashed.getOrDefault(path, path);
+    }
+
+    void writeTo(Path output) throws IOException {
+        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            Path target = output.resolve(url(e.getKey()));
+            Files.createDirectories(target.getParent());
+            Files.write(target, e.getValue());
+        }
+    }
+}

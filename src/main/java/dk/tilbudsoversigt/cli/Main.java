@@ -1,0 +1,146 @@
+package dk.tilbudsoversigt.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dk.tilbudsoversigt.bake.SiteBuilder;
+import dk.tilbudsoversigt.content.Problem;
+import dk.tilbudsoversigt.content.Problems;
+import dk.tilbudsoversigt.report.EditorReport;
+import dk.tilbudsoversigt.site.Checked;
+
+/** The command line: build and check. Exit 0 success, 1 content errors, 2 wrong usage. */
+public final class Main {
+    static final String USAGE = """
+            Brug: java -jar tilbudsoversigt.jar KOMMANDO [TILVALG]
+
+            Kommandoer:
+              build   bygger sitet til en mappe, klar til at kopiere til webhotellet
+              check   tjekker alle sider og viser redaktørrapporten uden at bygge
+
+            Skriv KOMMANDO --help for kommandoens tilvalg.
+            """;
+    static final String BUILD_USAGE = """
+            Brug: java -jar tilbudsoversigt.jar build [--source MAPPE] [--output MAPPE] [--drafts]
+
+              --source MAPPE   site-mappen med site.properties og content/ (standard: .)
+              --output MAPPE   hvor det byggede site skal ligge (standard: target/site)
+              --drafts         tag kladder med (kun til forhåndsvisning, aldrig til udgivelse)
+
+            Ved fejl skrives hver fejl som sti:linje: besked, og et tidligere bygget site
+            bliver liggende uændret. Afslutningskode 0: bygget, 1: fejl i indholdet, 2: forkert brug.
+            """;
+    static final String CHECK_USAGE = """
+            Brug: java -jar tilbudsoversigt.jar check [--source MAPPE]
+
+              --source MAPPE   site-mappen med site.properties og content/ (standard: .)
+
+            Tjekker alt det, build tjekker, og viser desuden advarsler til redaktører
+            (sider, der skal gennemses). Skriver ingen filer.
+            Afslutningskode 0: ingen fejl (advarsler er tilladt), 1: fejl i indholdet, 2: forkert brug.
+            """;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, stdout(), stderr()));
+    }
+
+    private static PrintStream stdout() {
+        return new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    }
+
+    private static PrintStream stderr() {
+        return new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            return dispatch(Arrays.asList(args), out, err);
+        } catch (Arguments.UsageException e) {
+            err.println("fejl: " + e.getMessage());
+            err.println();
+            err.print(USAGE);
+            return 2;
+        } catch (RuntimeException | Error e) {
+            err.println("Der skete en intern fejl i Tilbudsoversigt (" + e.getClass().getSimpleName()
+                    + "). Dit indhold er ikke ændret, og et tidligere bygget site er uændret.");
+            return 1;
+        }
+    }
+
+    private static int dispatch(List<String> args, PrintStream out, PrintStream err) throws Arguments.UsageException {
+        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
+            (args.isEmpty() ? err : out).print(USAGE);
+            return args.isEmpty() ? 2 : 0;
+        }
+        String command = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        return switch (command) {
+            case "build" -> build(rest, out, err);
+            case "check" -> check(rest, out, err);
+            default -> throw new Arguments.UsageException("ukendt kommando '" + command + "'");
+        };
+    }
+
+    private static int build(List<String> args, PrintStream out, PrintStream err) throws Arguments.UsageException {
+        if (args.contains("--help")) {
+            out.print(BUILD_USAGE);
+            return 0;
+        }
+        Arguments a = Arguments.parse(args, Set.of("source", "output"), Set.of("drafts"));
+        if (!a.words.isEmpty()) throw new Arguments.UsageException("build tager ikke argumentet '" + a.words.get(0) + "'");
+        Path source = source(a);
+        Path output = Path.of(a.get("output", "target/site"));
+        long start = System.nanoTime();
+        SiteBuilder.Result result = SiteBuilder.build(source, output, a.has("drafts"));
+        report(result.problems(), err);
+        if (!result.ok()) return 1;
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        String counts = result.pagesByType().entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey().typeName()).collect(Collectors.joining(", "));
+        out.println("Bygget " + output + ": " + counts + "; " + result.files() + " filer, "
+                + result.problems().warnings().size() + " advarsler, " + ms + " ms");
+        return 0;
+    }
+
+    private static int check(List<String> args, PrintStream out, PrintStream err) throws Arguments.UsageException {
+        if (args.contains("--help")) {
+            out.print(CHECK_USAGE);
+            return 0;
+        }
+        Arguments a = Arguments.parse(args, Set.of("source"), Set.of());
+        if (!a.words.isEmpty()) throw new Arguments.UsageException("check tager ikke argumentet '" + a.words.get(0) + "'");
+        Checked checked = Checked.run(source(a), false);
+        Problems problems = checked.problems();
+        if (checked.content() != null) EditorReport.addWarnings(checked, problems);
+        report(problems, err);
+        if (problems.hasErrors()) return 1;
+        out.println("Ingen fejl i " + checked.pages().size() + " sider; " + problems.warnings().size() + " advarsler.");
+        return 0;
+    }
+
+    private static Path source(Arguments a) throws Arguments.UsageException {
+        Path source = Path.of(a.get("source", "."));
+        if (!Files.isDirectory(source)) throw new Arguments.UsageException("mappen " + source + " findes ikke");
+        return source;
+    }
+
+    private static void report(Problems problems, PrintStream err) {
+        List<Problem> all = problems.all();
+        for (Problem p : all) err.println(p);
+        int errors = problems.errors().size();
+        int warnings = problems.warnings().size();
+        if (errors > 0) {
+            err.println(errors + (errors == 1 ? " fejl" : " fejl") + ", " + warnings + " advarsler. Intet er bygget; et tidligere bygget site er uændret.");
+        }
+    }
+
+}
