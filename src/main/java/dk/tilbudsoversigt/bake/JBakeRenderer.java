@@ -34,7 +34,8 @@ final class JBakeRenderer {
         settings.addConfiguration(new MapConfiguration(props));
         config = new DefaultJBakeConfiguration(settings);
         config.setDestinationFolder(destination.toFile());
-        config.setTemplateFolder(siteFolder.resolve("templates").toFile());
+        // JBake builds its stock engines on this folder, and they complain when it is missing; ours looks elsewhere
+        config.setTemplateFolder(destination.toFile());
         renderer = new Renderer(null, config, new FreemarkerEngine(config, siteFolder, shared));
     }
 

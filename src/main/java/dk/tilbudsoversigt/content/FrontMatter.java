@@ -52,6 +52,11 @@ final class FrontMatter {
         return e != null && !(e.value() instanceof Scalar s && s.kind() == Scalar.Kind.NULL);
     }
 
+    /** The line of item {@code n} (from 1) of the list under {@code key}. */
+    int lineOfItem(String key, int n) {
+        return lines.getOrDefault(prefix + key + "." + n, line(key));
+    }
+
     int line(String key) {
         Yaml.Entry e = map.entries().get(key);
         return e == null ? fallbackLine : e.line();
@@ -149,7 +154,7 @@ final class FrontMatter {
         } else {
             problems.error(file, node.line(), "'" + prefix + key + "' skal være en liste");
         }
-        if (required && out.isEmpty() && problems != null && node instanceof Sequence) {
+        if (required && out.isEmpty() && !(node instanceof Mapping)) {
             problems.error(file, node.line(), "'" + prefix + key + "' skal have mindst ét punkt");
         }
         return List.copyOf(out);

@@ -151,7 +151,7 @@ public final class PageReader {
         List<String> areas = fm.texts("areas", false);
         for (int i = 0; i < areas.size(); i++) {
             if (!settings.areas().contains(areas.get(i))) {
-                problems.error(file, fm.line("areas"), "området '" + areas.get(i) + "' findes ikke i site.areas"
+                problems.error(file, fm.lineOfItem("areas", i + 1), "området '" + areas.get(i) + "' findes ikke i site.areas"
                         + (settings.areas().isEmpty() ? " (site.areas er ikke sat i site.properties)"
                         : "; brug " + String.join(", ", settings.areas()) + "." + Suggestions.didYouMean(areas.get(i), settings.areas())));
             }

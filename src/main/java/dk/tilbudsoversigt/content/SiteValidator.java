@@ -45,9 +45,6 @@ public final class SiteValidator {
                         problems.warning(page.file(), line, "målgruppen '" + slug + "' er en kladde; tilbuddet vises ikke under den");
                     }
                 }
-                if (offer.targetGroups().isEmpty()) {
-                    problems.error(page.file(), page.lineOf("target_groups"), "'target_groups' skal nævne mindst én målgruppe");
-                }
             }
         }
     }

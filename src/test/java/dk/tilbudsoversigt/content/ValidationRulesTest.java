@@ -75,10 +75,20 @@ class ValidationRulesTest {
     }
 
     /**
+     * Asserts that the run reported exactly one problem: an error in {@code file} at {@code line}
+     * whose message contains every one of {@code parts}. One broken thing, one message.
+     */
+    private static Problem assertError(Checked checked, String file, int line, String... parts) {
+        Problem p = assertErrorAmongOthers(checked, file, line, parts);
+        assertEquals(1, checked.problems().all().size(), "expected one problem only; the run reported:\n" + describe(checked));
+        return p;
+    }
+
+    /**
      * Asserts that the run has errors, that all of them are in {@code file}, and that one is at
      * {@code line} and contains every one of {@code parts}.
      */
-    private static Problem assertError(Checked checked, String file, int line, String... parts) {
+    private static Problem assertErrorAmongOthers(Checked checked, String file, int line, String... parts) {
         List<Problem> errors = checked.problems().errors();
         String all = describe(checked);
         assertFalse(errors.isEmpty(), "expected an error at " + file + ":" + line + " but the run has none:\n" + all);
@@ -262,6 +272,7 @@ class ValidationRulesTest {
     void tabIndentationIsAnError() {
         String text = replace(OFFER, "  min: 0", "\tmin: 0");
         write(OFFER_FILE, text);
+        // the FAQ links to this offer: the link must not be reported as pointing at a missing file
         assertError(run(), OFFER_FILE, lineOf(text, "\tmin: 0"), "tabulator");
     }
 
@@ -287,7 +298,8 @@ class ValidationRulesTest {
     void unknownKeyNamesTheNearestMatchAtTheKeysLine() {
         String text = replace(OFFER, "target_groups:", "tagret_groups:");
         write(OFFER_FILE, text);
-        Problem p = assertError(run(), OFFER_FILE, lineOf(text, "tagret_groups:"), "'tagret_groups'", "Mente du 'target_groups'");
+        // also reported: 'target_groups' is now missing
+        Problem p = assertErrorAmongOthers(run(), OFFER_FILE, lineOf(text, "tagret_groups:"), "'tagret_groups'", "Mente du 'target_groups'");
         assertTrue(p.message().contains("referral_required"), "the message should name the allowed keys: " + p);
     }
 
@@ -439,14 +451,15 @@ class ValidationRulesTest {
     @Test
     void offerWithoutTargetGroupsIsAnError() {
         write(OFFER_FILE, withoutLines(OFFER, "target_groups:", "  - autisme"));
-        assertError(run(), OFFER_FILE, 1, "'target_groups'");
+        assertError(run(), OFFER_FILE, 1, "'target_groups' mangler");
     }
 
-    @Test
-    void offerWithAnEmptyListOfTargetGroupsIsAnError() {
-        String text = replace(OFFER, "target_groups:\n  - autisme", "target_groups: []");
+    @ParameterizedTest
+    @ValueSource(strings = {"[]", "\"\""})
+    void offerWithAnEmptyListOfTargetGroupsIsAnError(String empty) {
+        String text = replace(OFFER, "target_groups:\n  - autisme", "target_groups: " + empty);
         write(OFFER_FILE, text);
-        assertError(run(), OFFER_FILE, lineOf(text, "target_groups:"), "'target_groups'");
+        assertError(run(), OFFER_FILE, lineOf(text, "target_groups:"), "'target_groups'", "mindst ét");
     }
 
     @Test
@@ -566,6 +579,26 @@ class ValidationRulesTest {
         String text = replace(OFFER, "review_by: 2099-12-31", "review_by: 31-12-2099");
         write(OFFER_FILE, text);
         assertError(run(), OFFER_FILE, lineOf(text, "review_by:"), "'review_by'", "ÅÅÅÅ-MM-DD");
+    }
+
+    @Test
+    void reviewByThatHasPassedIsAWarningThatNeverFailsTheBuild() {
+        String text = replace(OFFER, "review_by: 2099-12-31", "review_by: 2024-01-31");
+        write(OFFER_FILE, text);
+        Checked checked = run();
+        assertClean(checked);
+        Problems report = new Problems();
+        dk.tilbudsoversigt.report.EditorReport.addWarnings(checked, report, java.time.LocalDate.of(2024, 6, 1));
+        assertFalse(report.hasErrors());
+        assertEquals(1, report.warnings().size(), report.all().toString());
+        Problem w = report.warnings().get(0);
+        assertEquals(OFFER_FILE, w.file());
+        assertEquals(lineOf(text, "review_by:"), w.line());
+        assertTrue(w.message().contains("2024-01-31"), w.toString());
+
+        Problems early = new Problems();
+        dk.tilbudsoversigt.report.EditorReport.addWarnings(checked, early, java.time.LocalDate.of(2024, 1, 1));
+        assertTrue(early.all().isEmpty(), early.all().toString());
     }
 
     // ---------------------------------------------------------------- plan, handleplan, nyhed
@@ -716,6 +749,15 @@ class ValidationRulesTest {
         assertClean(checked);
         Element img = Jsoup.parseBodyFragment(checked.bodies().get(FAQ_FILE).html()).selectFirst("img");
         assertEquals("/handicap/kort.png", img.attr("src"));
+    }
+
+    @Test
+    void githubTablesAreRendered() {
+        Checked checked = runWithFaqBody("| Ydelse | Pris |\n|---|---|\n| Aflastning | Gratis |");
+        assertClean(checked);
+        var doc = Jsoup.parseBodyFragment(checked.bodies().get(FAQ_FILE).html());
+        assertEquals(2, doc.select("table tr").size(), doc.body().html());
+        assertEquals("Gratis", doc.select("table td").last().text());
     }
 
     // ---------------------------------------------------------------- body: raw HTML

@@ -1,0 +1,76 @@
+package dk.tilbudsoversigt.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dk.tilbudsoversigt.Trees;
+
+class MainTest {
+    @TempDir
+    Path temp;
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void buildSucceedsWithASummaryLine() throws IOException {
+        Path site = Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site"));
+        assertEquals(0, run("build", "--source", site.toString(), "--output", temp.resolve("out").toString()));
+        String summary = out.toString(StandardCharsets.UTF_8);
+        assertTrue(summary.startsWith("Bygget ") && summary.contains("2 tilbud"), summary);
+        assertEquals(1, summary.strip().lines().count(), "quiet: one line");
+        assertTrue(Files.isRegularFile(temp.resolve("out/index.html")));
+    }
+
+    @Test
+    void contentErrorsExitOneWithPathAndLine() throws IOException {
+        Path site = Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site"));
+        Files.writeString(site.resolve("content/faq/hjaelp.md"), "---\ntitle: Hjælp\nsumary: x\n---\n");
+        assertEquals(1, run("build", "--source", site.toString(), "--output", temp.resolve("out").toString()));
+        assertTrue(err().contains("content/faq/hjaelp.md:3: ukendt nøgle 'sumary'. Mente du 'summary'?"), err());
+        assertFalse(err().contains("Exception"), "no stack trace");
+        assertFalse(Files.exists(temp.resolve("out")));
+    }
+
+    @Test
+    void checkReportsWarningsButExitsZero() throws IOException {
+        Path site = Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site"));
+        assertEquals(0, run("check", "--source", site.toString()));
+        assertTrue(err().contains("content/tilbud/fritidsklub.md:10: advarsel:"), err());
+    }
+
+    @Test
+    void wrongUsageExitsTwo() {
+        assertEquals(2, run());
+        assertEquals(2, run("bake"));
+        assertEquals(2, run("build", "--nonsense"));
+        assertEquals(2, run("build", "--source", temp.resolve("missing").toString()));
+    }
+
+    @Test
+    void helpIsAvailableForEveryCommand() {
+        assertEquals(0, run("--help"));
+        assertEquals(0, run("build", "--help"));
+        assertEquals(0, run("check", "--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertTrue(help.contains("--output") && help.contains("--drafts") && help.contains("--source"), help);
+    }
+}
