@@ -28,7 +28,7 @@ public final class PageReader {
         String text;
         try {
             text = TextFiles.read(path, file);
-        } catch (TextFiles.UnreadableException e) {
+        } catch (LineException e) {
             problems.error(file, e.line, e.getMessage());
             return null;
         }
@@ -68,7 +68,7 @@ public final class PageReader {
         Yaml.Node root;
         try {
             root = Yaml.parse(yaml.toString(), 2);
-        } catch (Yaml.YamlException e) {
+        } catch (LineException e) {
             problems.error(file, e.line, e.getMessage());
             return null;
         }

@@ -31,7 +31,7 @@ public final class SettingsReader {
         String text;
         try {
             text = TextFiles.read(file, FILE);
-        } catch (TextFiles.UnreadableException e) {
+        } catch (LineException e) {
             problems.error(FILE, e.line, e.getMessage());
             return null;
         }

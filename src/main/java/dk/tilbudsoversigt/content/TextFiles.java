@@ -16,26 +16,17 @@ public final class TextFiles {
 
     private TextFiles() {}
 
-    public static final class UnreadableException extends Exception {
-        public final int line;
-
-        UnreadableException(String message, int line) {
-            super(message);
-            this.line = line;
-        }
-    }
-
-    public static String read(Path file, String name) throws UnreadableException {
+    public static String read(Path file, String name) throws LineException {
         byte[] bytes;
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                throw new UnreadableException("filen er for stor (" + (size / (1024 * 1024))
+                throw new LineException("filen er for stor (" + (size / (1024 * 1024))
                         + " MB); en side må højst fylde " + (MAX_BYTES / (1024 * 1024)) + " MB", 1);
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UnreadableException("filen kan ikke læses (" + e.getClass().getSimpleName() + ")", 1);
+            throw new LineException("filen kan ikke læses (" + e.getClass().getSimpleName() + ")", 1);
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -44,7 +35,7 @@ public final class TextFiles {
         try {
             text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new UnreadableException("filen er ikke gemt som UTF-8 (tegnet i linje " + firstBadLine(bytes)
+            throw new LineException("filen er ikke gemt som UTF-8 (tegnet i linje " + firstBadLine(bytes)
                     + " kan ikke læses); gem den igen som UTF-8", firstBadLine(bytes));
         }
         if (text.startsWith("\uFEFF")) text = text.substring(1);

@@ -36,41 +36,31 @@ public final class Yaml {
 
     public record Mapping(Map<String, Entry> entries, int line) implements Node {}
 
-    /** Thrown for YAML that cannot be read; the line is within the file. */
-    public static final class YamlException extends Exception {
-        public final int line;
-
-        YamlException(String message, int line) {
-            super(message);
-            this.line = line;
-        }
-    }
-
     /**
      * Parses YAML text whose first line is line {@code firstLine} of the file.
      * Returns null for an empty document.
      */
-    public static Node parse(String text, int firstLine) throws YamlException {
+    public static Node parse(String text, int firstLine) throws LineException {
         try (YAMLParser parser = (YAMLParser) FACTORY.createParser(text)) {
             JsonToken token = parser.nextToken();
             if (token == null) return null;
             Node node = read(parser, firstLine);
             if (parser.nextToken() != null) {
-                throw new YamlException("forsiden indeholder mere end ét YAML-dokument", lineOf(parser, firstLine));
+                throw new LineException("forsiden indeholder mere end ét YAML-dokument", lineOf(parser, firstLine));
             }
             return node;
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? firstLine : firstLine + Math.max(0, e.getLocation().getLineNr() - 1);
-            throw new YamlException("YAML kan ikke læses: " + firstSentence(e.getOriginalMessage()), line);
+            throw new LineException("YAML kan ikke læses: " + firstSentence(e.getOriginalMessage()), line);
         } catch (IOException | RuntimeException e) {
-            throw new YamlException("YAML kan ikke læses: " + firstSentence(String.valueOf(e.getMessage())), firstLine);
+            throw new LineException("YAML kan ikke læses: " + firstSentence(String.valueOf(e.getMessage())), firstLine);
         }
     }
 
-    private static Node read(YAMLParser p, int firstLine) throws IOException, YamlException {
+    private static Node read(YAMLParser p, int firstLine) throws IOException, LineException {
         int line = lineOf(p, firstLine);
         if (p.getCurrentAnchor() != null || p.isCurrentAlias()) {
-            throw new YamlException("YAML-ankre og -aliaser (& og *) bruges ikke i forsiden; skriv værdien ud", line);
+            throw new LineException("YAML-ankre og -aliaser (& og *) bruges ikke i forsiden; skriv værdien ud", line);
         }
         JsonToken t = p.currentToken();
         switch (t) {
@@ -80,12 +70,12 @@ public final class Yaml {
                     String key = p.currentName();
                     int keyLine = lineOf(p, firstLine);
                     if (p.isCurrentAlias()) {
-                        throw new YamlException("YAML-ankre og -aliaser (& og *) bruges ikke i forsiden; skriv værdien ud", keyLine);
+                        throw new LineException("YAML-ankre og -aliaser (& og *) bruges ikke i forsiden; skriv værdien ud", keyLine);
                     }
                     p.nextToken();
                     Node value = read(p, firstLine);
                     if (entries.containsKey(key)) {
-                        throw new YamlException("nøglen '" + key + "' står to gange (også i linje "
+                        throw new LineException("nøglen '" + key + "' står to gange (også i linje "
                                 + entries.get(key).line() + ")", keyLine);
                     }
                     entries.put(key, new Entry(key, keyLine, value));
@@ -114,7 +104,7 @@ public final class Yaml {
             case VALUE_NULL -> {
                 return new Scalar("", Scalar.Kind.NULL, line);
             }
-            default -> throw new YamlException("uventet YAML-indhold", line);
+            default -> throw new LineException("uventet YAML-indhold", line);
         }
     }
 

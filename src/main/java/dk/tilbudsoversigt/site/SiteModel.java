@@ -49,6 +49,7 @@ public final class SiteModel {
         jobs.add(frontPage());
         jobs.addAll(offerOverviews());
         for (PageType type : List.of(PageType.MAALGRUPPE, PageType.PLAN, PageType.HANDLEPLAN, PageType.FAQ, PageType.NYHED)) {
+            if (type == PageType.HANDLEPLAN && published(type).isEmpty()) continue; // not in the menu: no empty page
             if (type == PageType.NYHED) {
                 jobs.add(listJob(type, newsNewestFirst()));
             } else {

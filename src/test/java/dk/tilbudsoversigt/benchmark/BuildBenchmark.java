@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import org.jbake.app.Oven;
@@ -31,11 +31,26 @@ public final class BuildBenchmark {
 
     private BuildBenchmark() {}
 
+    /** A build that cannot be measured, e.g. because the synthetic site has errors. */
+    private static final class BenchmarkFailure extends RuntimeException {
+        BenchmarkFailure(String message) {
+            super(message);
+        }
+    }
+
+    /** A build into an output folder. */
+    private interface Build {
+        void run() throws Exception;
+    }
+
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        // OrientDB (inside JBake) logs through java.util.logging; everything else goes to slf4j-nop
+        // OrientDB (inside JBake) logs through java.util.logging; Freemarker would pick log4j 1.x,
+        // which a test dependency brings along; everything else already goes to slf4j-nop
         java.util.logging.LogManager.getLogManager().reset();
+        System.setProperty("org.freemarker.loggerfactory", "SLF4J");
 
+        int status = 0;
         Path root = Files.createTempDirectory("tilbudsoversigt-benchmark");
         try {
             List<SyntheticSite.Offer> offers = SyntheticSite.offers(n);
@@ -46,8 +61,8 @@ public final class BuildBenchmark {
             Path ourOut = root.resolve("out-ours");
             Path stockOut = root.resolve("out-jbake");
 
-            Callable<Long> ours = () -> buildOurs(ourSite, ourOut);
-            Callable<Long> stock = () -> bakeStock(stockSite, stockOut);
+            Build ours = () -> buildOurs(ourSite, ourOut);
+            Build stock = () -> bakeStock(stockSite, stockOut);
 
             measure(ours, ourOut);
             Run stockWarmUp = measure(stock, stockOut);
@@ -60,42 +75,43 @@ public final class BuildBenchmark {
                 if (!stockOnce) stockRuns.add(measure(stock, stockOut));
             }
             print(n, offers, ourRuns, stockRuns, stockOnce);
+        } catch (BenchmarkFailure e) {
+            System.err.println("benchmark: " + e.getMessage());
+            status = 1;
         } finally {
             deleteTree(root);
         }
         // OrientDB leaves non-daemon threads behind
-        System.exit(0);
+        System.exit(status);
     }
 
-    private static long buildOurs(Path site, Path out) throws IOException {
+    private static void buildOurs(Path site, Path out) {
         SiteBuilder.Result result = SiteBuilder.build(site, out, false);
         if (!result.ok()) {
-            fail("the synthetic site does not build:\n" + String.join("\n",
+            throw new BenchmarkFailure("the synthetic site does not build:\n" + String.join("\n",
                     result.problems().errors().stream().limit(20).map(Object::toString).toList()));
         }
-        return result.files();
     }
 
-    private static long bakeStock(Path site, Path out) throws IOException {
+    private static void bakeStock(Path site, Path out) {
         Oven oven = new Oven(new JBakeConfigurationFactory().createDefaultJbakeConfiguration(site.toFile(), out.toFile(), true));
         oven.bake();
         if (!oven.getErrors().isEmpty()) {
-            fail("stock JBake failed: " + oven.getErrors().get(0));
+            throw new BenchmarkFailure("stock JBake failed: " + oven.getErrors().get(0));
         }
-        return countFiles(out);
     }
 
     /** Runs one build into an emptied output folder, sampling heap use every 10 ms meanwhile. */
-    private static Run measure(Callable<Long> build, Path out) throws Exception {
+    private static Run measure(Build build, Path out) throws Exception {
         deleteTree(out);
         // start from a collected heap so that the previous build's garbage is not counted
         System.gc();
         System.gc();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long[] peak = {memory.getHeapMemoryUsage().getUsed()};
+        AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
-                peak[0] = Math.max(peak[0], memory.getHeapMemoryUsage().getUsed());
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
                 try {
                     Thread.sleep(10);
                 } catch (InterruptedException e) {
@@ -106,11 +122,12 @@ public final class BuildBenchmark {
         sampler.setDaemon(true);
         sampler.start();
         long start = System.nanoTime();
-        long files = build.call();
+        build.run();
         long nanos = System.nanoTime() - start;
         sampler.interrupt();
         sampler.join();
-        return new Run(nanos, Math.max(peak[0], memory.getHeapMemoryUsage().getUsed()), files);
+        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        return new Run(nanos, peak.get(), countFiles(out));
     }
 
     private static void print(int n, List<SyntheticSite.Offer> offers, List<Run> ours, List<Run> stock, boolean stockOnce) {
@@ -132,7 +149,8 @@ public final class BuildBenchmark {
                 ? "stock JBake took over 3 minutes, so it was measured once, without a warm-up; ours: 1 warm-up + "
                         + MEASURED_RUNS + " runs"
                 : "1 warm-up + " + MEASURED_RUNS + " measured runs each, alternating, in one JVM"));
-        System.out.println("- peak heap = highest heap in use (garbage included), sampled every 10 ms, after a System.gc() before each build");
+        System.out.println("- peak heap = highest heap in use (garbage included) over the measured runs, sampled every 10 ms;"
+                + " System.gc() before each build");
         Runtime rt = Runtime.getRuntime();
         System.out.printf("- Java %s (%s), %d cores, max heap %d MB%n", System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), rt.availableProcessors(), rt.maxMemory() >> 20);
@@ -160,10 +178,5 @@ public final class BuildBenchmark {
         try (Stream<Path> walk = Files.walk(folder)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         }
-    }
-
-    private static void fail(String message) {
-        System.err.println("benchmark: " + message);
-        System.exit(1);
     }
 }

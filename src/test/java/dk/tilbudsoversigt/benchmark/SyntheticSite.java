@@ -133,9 +133,11 @@ final class SyntheticSite {
 
     private static String body(Random random, List<String> groups, int seeAlso) {
         StringBuilder b = new StringBuilder();
-        b.append("## Hvad er tilbuddet?\n\n").append(sentences(random, ABOUT, 5)).append("\n\nTilbuddet kan fx indeholde:\n\n");
+        List<String> about = pick(random, ABOUT, 8);
+        b.append("## Hvad er tilbuddet?\n\n").append(String.join(" ", about.subList(0, 5)))
+                .append("\n\nTilbuddet kan fx indeholde:\n\n");
         for (String item : pick(random, ITEMS, 4)) b.append("- ").append(item).append('\n');
-        b.append('\n').append(sentences(random, ABOUT, 3)).append("\n\n");
+        b.append('\n').append(String.join(" ", about.subList(5, 8))).append("\n\n");
         b.append("## Hvem kan få det?\n\nTilbuddet er for mennesker med ").append(groups.get(0).toLowerCase())
                 .append(" eller ").append(groups.get(1).toLowerCase()).append(" og deres familier. ")
                 .append(sentences(random, WHO, 4)).append("\n\n");
