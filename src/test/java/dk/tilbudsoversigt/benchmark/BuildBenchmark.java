@@ -48,7 +48,7 @@ public final class BuildBenchmark {
         // OrientDB (inside JBake) logs through java.util.logging; Freemarker would pick log4j 1.x,
         // which a test dependency brings along; everything else already goes to slf4j-nop
         java.util.logging.LogManager.getLogManager().reset();
-        System.setProperty("org.freemarker.loggerfactory", "SLF4J");
+        System.setProperty("org.freemarker.loggerLibrary", "SLF4J");
 
         int status = 0;
         Path root = Files.createTempDirectory("tilbudsoversigt-benchmark");
