@@ -209,4 +209,33 @@ class SiteBuildTest {
         assertTrue(Files.isRegularFile(withDrafts.resolve("tilbud/hemmelig/index.html")));
         assertNotEquals(Files.readString(withDrafts.resolve("tilbud/index.html")), Files.readString(out.resolve("tilbud/index.html")));
     }
+
+    @Test
+    void siteTemplatesAndAssetsReplaceTheDefaultThemeFileByFile() throws Exception {
+        Path own = Trees.copy(site, temp.resolve("own-theme"));
+        Files.createDirectories(own.resolve("templates"));
+        Files.writeString(own.resolve("templates/404.ftlh"), "<#import \"layout.ftlh\" as l><@l.html><h1>Væk</h1><p>${site.owner}s egen 404 ${\"<b>&</b>\"}</p></@l.html>");
+        Files.createDirectories(own.resolve("assets/filer"));
+        Files.writeString(own.resolve("assets/filer/folder.txt"), "hej");
+        Path target = temp.resolve("own-out");
+        assertTrue(SiteBuilder.build(own, target, false).ok());
+        Document notFound = Jsoup.parse(target.resolve("404.html").toFile(), "UTF-8");
+        assertEquals("Testkommunes egen 404 <b>&</b>", notFound.selectFirst("main p").text());
+        assertTrue(Files.readString(target.resolve("404.html")).contains("404 &lt;b&gt;&amp;&lt;/b&gt;"), "auto-escaped");
+        assertEquals("hej", Files.readString(target.resolve("filer/folder.txt")));
+        assertTrue(Files.isRegularFile(target.resolve("tilbud/aflastning/index.html")), "other templates from the theme");
+    }
+
+    @Test
+    void aTemplateErrorFailsTheBuildWithFileAndLine() throws Exception {
+        Path own = Trees.copy(site, temp.resolve("bad-theme"));
+        Files.createDirectories(own.resolve("templates"));
+        Files.writeString(own.resolve("templates/404.ftlh"), "<p>ok</p>\n<p>${ingenSaadanVariabel}</p>\n");
+        Path target = temp.resolve("bad-out");
+        SiteBuilder.Result result = SiteBuilder.build(own, target, false);
+        assertFalse(result.ok());
+        assertEquals("templates/404.ftlh:2", result.problems().errors().get(0).toString().substring(0, "templates/404.ftlh:2".length()),
+                result.problems().errors().toString());
+        assertFalse(Files.exists(target));
+    }
 }
