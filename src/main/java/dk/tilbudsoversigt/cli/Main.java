@@ -6,11 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+
 import dk.tilbudsoversigt.bake.SiteBuilder;
+import dk.tilbudsoversigt.content.ContentLoader;
+import dk.tilbudsoversigt.content.PageTemplates;
+import dk.tilbudsoversigt.content.PageType;
+import dk.tilbudsoversigt.content.Slugs;
+import dk.tilbudsoversigt.content.Suggestions;
 import dk.tilbudsoversigt.content.Problem;
 import dk.tilbudsoversigt.content.Problems;
 import dk.tilbudsoversigt.report.EditorReport;
@@ -24,6 +31,7 @@ public final class Main {
             Kommandoer:
               build   bygger sitet til en mappe, klar til at kopiere til webhotellet
               check   tjekker alle sider og viser redaktørrapporten uden at bygge
+              new     laver en ny side med alle felter udfyldt som eksempel
 
             Skriv KOMMANDO --help for kommandoens tilvalg.
             """;
@@ -45,6 +53,17 @@ public final class Main {
             Tjekker alt det, build tjekker, og viser desuden advarsler til redaktører
             (sider, der skal gennemses). Skriver ingen filer.
             Afslutningskode 0: ingen fejl (advarsler er tilladt), 1: fejl i indholdet, 2: forkert brug.
+            """;
+
+    static final String NEW_USAGE = """
+            Brug: java -jar tilbudsoversigt.jar new TYPE FILNAVN [--source MAPPE]
+
+              TYPE             tilbud, maalgruppe, plan, handleplan, faq, begreb, nyhed eller side
+              FILNAVN          sidens filnavn uden .md: små bogstaver a-z, tal og bindestreg
+              --source MAPPE   site-mappen (standard: .)
+
+            Skriver content/<mappe>/<FILNAVN>.md med alle felter udfyldt og forklaret.
+            Siden er en kladde (status: draft), indtil du skifter til published.
             """;
 
     private Main() {}
@@ -86,6 +105,7 @@ public final class Main {
         return switch (command) {
             case "build" -> build(rest, out, err);
             case "check" -> check(rest, out, err);
+            case "new" -> newPage(rest, out, err);
             default -> throw new Arguments.UsageException("ukendt kommando '" + command + "'");
         };
     }
@@ -124,6 +144,43 @@ public final class Main {
         report(problems, err);
         if (problems.hasErrors()) return 1;
         out.println("Ingen fejl i " + checked.pages().size() + " sider; " + problems.warnings().size() + " advarsler.");
+        return 0;
+    }
+
+    private static int newPage(List<String> args, PrintStream out, PrintStream err) throws Arguments.UsageException {
+        if (args.contains("--help")) {
+            out.print(NEW_USAGE);
+            return 0;
+        }
+        Arguments a = Arguments.parse(args, Set.of("source"), Set.of());
+        if (a.words.size() != 2) throw new Arguments.UsageException("new skal have en type og et filnavn, f.eks. new tilbud aflastning");
+        PageType type = PageType.byTypeName(a.words.get(0)).orElseThrow(() -> new Arguments.UsageException(
+                "ukendt type '" + a.words.get(0) + "'." + Suggestions.didYouMean(a.words.get(0), PageType.typeNames())
+                        + " Typer: " + String.join(", ", PageType.typeNames())));
+        String slug = a.words.get(1).replaceAll("\\.md$", "");
+        if (!Slugs.isValid(slug)) {
+            throw new Arguments.UsageException("filnavnet '" + slug + "' må kun have små bogstaver a-z, tal og bindestreg; brug '"
+                    + Slugs.slugify(slug) + "'");
+        }
+        Path source = source(a);
+        Path file = source.resolve(ContentLoader.CONTENT).resolve(type.folder()).resolve(slug + ".md");
+        if (Files.exists(file)) throw new Arguments.UsageException(file + " findes allerede; vælg et andet filnavn");
+        List<String> groups;
+        try (var walk = Files.exists(source.resolve("content/maalgrupper")) ? Files.walk(source.resolve("content/maalgrupper")) : java.util.stream.Stream.<Path>empty()) {
+            groups = walk.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".md"))
+                    .map(n -> n.substring(0, n.length() - 3)).sorted().toList();
+        } catch (java.io.IOException e) {
+            groups = List.of();
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, PageTemplates.example(type, slug, groups, LocalDate.now(ZoneId.of("Europe/Copenhagen"))),
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
+        } catch (java.io.IOException e) {
+            err.println(file + ":1: filen kunne ikke skrives (" + e.getClass().getSimpleName() + ")");
+            return 1;
+        }
+        out.println("Oprettet " + file + " (kladde). Ret eksemplet til, og skift status til published, når siden er færdig.");
         return 0;
     }
 

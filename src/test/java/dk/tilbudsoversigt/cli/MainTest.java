@@ -73,4 +73,28 @@ class MainTest {
         String help = out.toString(StandardCharsets.UTF_8);
         assertTrue(help.contains("--output") && help.contains("--drafts") && help.contains("--source"), help);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"tilbud", "maalgruppe", "plan", "handleplan", "faq", "begreb", "nyhed", "side"})
+    void newWritesADraftThatBuildsAsItIs(String type) throws IOException {
+        Path site = Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site"));
+        assertEquals(0, run("new", type, "mit-eksempel", "--source", site.toString()), err());
+        String folder = dk.tilbudsoversigt.content.PageType.byTypeName(type).orElseThrow().folder();
+        Path file = site.resolve("content/" + folder + "/mit-eksempel.md");
+        assertTrue(Files.readString(file).contains("status: draft"));
+        assertEquals(0, run("build", "--drafts", "--source", site.toString(), "--output", temp.resolve("out").toString()), err());
+        String url = type.equals("side") ? "mit-eksempel" : folder + "/mit-eksempel";
+        assertTrue(Files.isRegularFile(temp.resolve("out/" + url + "/index.html")));
+        assertEquals(0, run("build", "--source", site.toString(), "--output", temp.resolve("published").toString()), err());
+        assertFalse(Files.exists(temp.resolve("published/" + url)), "a draft is not published");
+        assertEquals(2, run("new", type, "mit-eksempel", "--source", site.toString()), "never overwrites");
+    }
+
+    @Test
+    void newRefusesBadTypesAndNames() {
+        assertEquals(2, run("new", "tilbd", "x", "--source", temp.toString()));
+        assertTrue(err().contains("Mente du 'tilbud'?"), err());
+        assertEquals(2, run("new", "tilbud", "Min Side", "--source", temp.toString()));
+        assertTrue(err().contains("'min-side'"), err());
+    }
 }
