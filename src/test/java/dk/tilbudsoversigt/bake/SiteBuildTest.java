@@ -135,6 +135,8 @@ class SiteBuildTest {
         assertEquals("status", all.getElementById("antal").attr("role"));
         assertFalse(all.select("form#filtre fieldset legend:contains(Alder)").isEmpty());
         assertFalse(all.select("form#filtre label[for=alder-6-12]").isEmpty());
+        assertTrue(all.getElementById("filtre").hasAttr("hidden"), "without JavaScript the form stays hidden; the facet links work");
+        assertFalse(all.select(".genveje a[href=" + BASE + "/tilbud/alder/65-/]").isEmpty());
     }
 
     @Test
@@ -155,6 +157,17 @@ class SiteBuildTest {
         assertTrue(faq.getElementById("hvordan-faar-jeg-hjaelp") != null);
         String jsonLd = faq.selectFirst("script[type=application/ld+json]").data();
         assertTrue(jsonLd.contains("\"FAQPage\"") && jsonLd.contains("Hvad koster det?"), jsonLd);
+    }
+
+    @Test
+    void searchPageExplainsItselfWithoutJavaScriptAndIndexHoldsFaqQuestions() throws IOException {
+        Document search = page("/soeg/");
+        assertFalse(search.select("#soeg-uden-js a[href=" + BASE + "/begreber/]").isEmpty());
+        assertFalse(search.select("#soeg-uden-js a[href=" + BASE + "/tilbud/]").isEmpty());
+        assertEquals("ol", search.getElementById("search-results").normalName());
+        String index = Files.readString(out.resolve("soeg/indeks.json"));
+        assertTrue(index.contains("\"url\":\"" + BASE + "/faq/hjaelp/#hvad-koster-det\""), index);
+        assertFalse(index.contains("Hemmeligt tilbud"), "no drafts in the search index");
     }
 
     @Test

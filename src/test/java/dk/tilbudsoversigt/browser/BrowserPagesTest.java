@@ -1,0 +1,116 @@
+package dk.tilbudsoversigt.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpServer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dk.tilbudsoversigt.Trees;
+import dk.tilbudsoversigt.bake.SiteBuilder;
+
+/**
+ * Real pages in headless Chromium (Debian's package): the offer filters and the search page
+ * with JavaScript on. (What a browser without JavaScript shows is the built HTML itself, which
+ * SiteBuildTest checks.) Skipped, loudly, when Chromium is absent;
+ * .ci/run installs it, so CI always runs these.
+ */
+class BrowserPagesTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final String BASE = "/sti/handicap";
+    @TempDir
+    static Path temp;
+    static HttpServer server;
+    static String origin;
+
+    @BeforeAll
+    static void serveFixture() throws IOException {
+        if (!Files.isExecutable(CHROMIUM)) {
+            System.err.println("SKIPPED: browser tests need /usr/bin/chromium (apt-get install chromium chromium-driver)");
+            Assumptions.abort("chromium is not installed: browser tests skipped");
+        }
+        Path site = Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site"));
+        Path out = temp.resolve("out");
+        assertTrue(SiteBuilder.build(site, out, false).ok());
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext(BASE + "/", exchange -> {
+            String path = exchange.getRequestURI().getPath().substring(BASE.length() + 1);
+            Path file = out.resolve(path.isEmpty() || path.endsWith("/") ? path + "index.html" : path).normalize();
+            byte[] body;
+            int status = 200;
+            if (!file.startsWith(out) || !Files.isRegularFile(file)) {
+                body = Files.readAllBytes(out.resolve("404.html"));
+                status = 404;
+            } else {
+                body = Files.readAllBytes(file);
+            }
+            String name = file.getFileName().toString();
+            exchange.getResponseHeaders().set("Content-Type", name.endsWith(".js") ? "text/javascript"
+                    : name.endsWith(".css") ? "text/css" : name.endsWith(".json") ? "application/json" : "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(status, body.length);
+            try (OutputStream os = exchange.getResponseBody()) {
+                os.write(body);
+            }
+        });
+        server.start();
+        origin = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.stop(0);
+    }
+
+    /** The DOM after scripts have run (or with scripts off), as Chromium sees it. */
+    static Document dom(String path) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + Files.createTempDirectory(temp, "chromium"),
+                "--virtual-time-budget=5000"));
+        cmd.add("--dump-dom");
+        cmd.add(origin + BASE + path);
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String html = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(90, TimeUnit.SECONDS), "chromium finished");
+        return Jsoup.parse(html);
+    }
+
+    @Test
+    void filtersNarrowTheOverviewAndKeepTheChoiceInTheUrl() throws Exception {
+        Document doc = dom("/tilbud/?alder=65-");
+        assertFalse(doc.getElementById("filtre").hasAttr("hidden"), "the form shows with JavaScript");
+        assertEquals("1 tilbud vises", doc.getElementById("antal").text());
+        assertEquals(List.of("Fritidsklub"), doc.select("#tilbudsliste li:not([hidden]) h3").eachText());
+        assertTrue(doc.selectFirst("#alder-65-").hasAttr("checked") || doc.getElementById("valgte-filtre").text().contains("65"));
+        assertTrue(doc.getElementById("valgte-filtre").text().contains("Ryd filtre"));
+    }
+
+    @Test
+    void searchPageRunsTheQueryFromTheUrl() throws Exception {
+        Document doc = dom("/soeg/?q=visitation");
+        List<String> urls = doc.select("#search-results > li a[href]").eachAttr("href");
+        assertFalse(urls.isEmpty(), doc.getElementById("soeg-status").text());
+        assertEquals(BASE + "/begreber/visitation/", urls.get(0));
+        assertTrue(doc.getElementById("soeg-uden-js").hasAttr("hidden"));
+        assertTrue(doc.getElementById("soeg-status").text().contains("for »visitation«"));
+        Document faq = dom("/soeg/?q=koster");
+        assertTrue(faq.select("#search-results a").eachAttr("href").contains(BASE + "/faq/hjaelp/#hvad-koster-det"));
+    }
+}
