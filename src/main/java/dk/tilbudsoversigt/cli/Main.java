@@ -196,7 +196,7 @@ public final class Main {
         int errors = problems.errors().size();
         int warnings = problems.warnings().size();
         if (errors > 0) {
-            err.println(errors + (errors == 1 ? " fejl" : " fejl") + ", " + warnings + " advarsler. Intet er bygget; et tidligere bygget site er uændret.");
+            err.println(errors + " fejl, " + warnings + " advarsler. Intet er bygget; et tidligere bygget site er uændret.");
         }
     }
 

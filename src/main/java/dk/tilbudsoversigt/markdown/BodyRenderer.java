@@ -120,9 +120,7 @@ public final class BodyRenderer {
             table.before(frame);
             frame.appendChild(table);
         }
-        if (page.glossaryLinks() && page.type() != PageType.BEGREB || page.type() == PageType.BEGREB) {
-            if (page.glossaryLinks()) glossary.link(body, page.key());
-        }
+        if (page.glossaryLinks()) glossary.link(body, page.key());
         return split(body, hs);
     }
 
