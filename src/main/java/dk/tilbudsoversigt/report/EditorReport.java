@@ -2,11 +2,17 @@ package dk.tilbudsoversigt.report;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dk.tilbudsoversigt.content.Page;
+import dk.tilbudsoversigt.content.PageType;
 import dk.tilbudsoversigt.content.Problems;
 import dk.tilbudsoversigt.markdown.RenderedBody;
 import dk.tilbudsoversigt.site.Checked;
+import dk.tilbudsoversigt.site.Urls;
 
 /** Warnings for editors that never fail a build: texts due for review, hard-to-read texts. */
 public final class EditorReport {
@@ -23,6 +29,7 @@ public final class EditorReport {
                         + offer.reviewBy() + "; læs den igennem, ret det der er forældet, og sæt en ny review_by-dato");
             }
         }
+        orphans(checked, problems);
         int ceiling = checked.content().settings().lixMax();
         for (Page page : checked.pages()) {
             RenderedBody body = checked.bodies().get(page.file());
@@ -35,4 +42,35 @@ public final class EditorReport {
             }
         }
     }
+
+    /**
+     * Target groups with no offer, and pages in sider/ that nothing links to: every other page
+     * is listed on its type's overview, but a free page can only be found through links.
+     */
+    private static void orphans(Checked checked, Problems problems) {
+        String base = checked.content().settings().basePath();
+        Set<String> linked = new HashSet<>();
+        for (Page page : checked.pages()) {
+            linked.addAll(page.related());
+            RenderedBody body = checked.bodies().get(page.file());
+            if (body == null) continue;
+            Matcher m = HREF.matcher(body.html());
+            while (m.find()) linked.add(m.group(1).replaceAll("#.*", ""));
+        }
+        Set<String> groupsWithOffers = new HashSet<>();
+        for (Page page : checked.pages()) {
+            if (page.details() instanceof Page.Offer offer) groupsWithOffers.addAll(offer.targetGroups());
+        }
+        for (Page page : checked.pages()) {
+            if (page.type() == PageType.MAALGRUPPE && !groupsWithOffers.contains(page.slug())) {
+                problems.warning(page.file(), 1, "målgruppen har ingen tilbud; tilføj den under target_groups i de tilbud, den passer til");
+            }
+            if (page.type() == PageType.SIDE && !Urls.FRONT_PAGE_SLUG.equals(page.slug())
+                    && !linked.contains(page.key()) && !linked.contains(base + Urls.of(page))) {
+                problems.warning(page.file(), 1, "ingen anden side linker hertil, så besøgende kan ikke finde siden; link til den fra en anden side");
+            }
+        }
+    }
+
+    private static final Pattern HREF = Pattern.compile("href=\"([^\"]+)\"");
 }
