@@ -15,9 +15,12 @@ export function matches(data, chosen) {
 
 /** The chosen filters of a query string, e.g. "?alder=6-12&maalgruppe=autisme". */
 export function chosenFrom(search) {
-  const params = new URLSearchParams(search);
   const chosen = {};
-  for (const kind of FILTERS) chosen[kind] = params.getAll(kind);
+  for (const kind of FILTERS) chosen[kind] = [];
+  for (const pair of search.replace(/^\?/, '').split('&')) {
+    const [key, value = ''] = pair.split('=').map((part) => decodeURIComponent(part.replace(/\+/g, ' ')));
+    if (chosen[key] && value) chosen[key].push(value);
+  }
   return chosen;
 }
 

@@ -3,7 +3,6 @@
 // spellings (aa/å, ae/æ, oe/ø); the Lucene-built index of issue 3 will replace the ranking.
 // Interface (interfaces.md): search(query, {filters, limit}) → {total, results}.
 
-const INDEX_URL = new URL('../soeg/indeks.json', import.meta.url);
 const WEIGHTS = { title: 5, keywords: 4, summary: 2, text: 1 };
 let indexPromise;
 
@@ -83,7 +82,7 @@ export function rank(docs, query, { filters = {}, limit = 20 } = {}) {
 }
 
 export async function search(query, options = {}) {
-  indexPromise ??= fetch(INDEX_URL).then((r) => r.json()).then(prepare);
+  indexPromise ??= fetch(new URL('../soeg/indeks.json', import.meta.url)).then((r) => r.json()).then(prepare);
   return rank(await indexPromise, query, options);
 }
 
