@@ -21,6 +21,7 @@ import dk.tilbudsoversigt.content.Suggestions;
 import dk.tilbudsoversigt.content.Problem;
 import dk.tilbudsoversigt.content.Problems;
 import dk.tilbudsoversigt.report.EditorReport;
+import dk.tilbudsoversigt.serve.PreviewServer;
 import dk.tilbudsoversigt.site.Checked;
 
 /** The command line: build and check. Exit 0 success, 1 content errors, 2 wrong usage. */
@@ -31,6 +32,7 @@ public final class Main {
             Kommandoer:
               build   bygger sitet til en mappe, klar til at kopiere til webhotellet
               check   tjekker alle sider og viser redaktørrapporten uden at bygge
+              serve   viser sitet på din egen computer og bygger det igen, når du gemmer
               new     laver en ny side med alle felter udfyldt som eksempel
 
             Skriv KOMMANDO --help for kommandoens tilvalg.
@@ -64,6 +66,16 @@ public final class Main {
 
             Skriver content/<mappe>/<FILNAVN>.md med alle felter udfyldt og forklaret.
             Siden er en kladde (status: draft), indtil du skifter til published.
+            """;
+
+    static final String SERVE_USAGE = """
+            Brug: java -jar tilbudsoversigt.jar serve [--source MAPPE] [--port N]
+
+              --source MAPPE   site-mappen (standard: .)
+              --port N         porten på 127.0.0.1 (standard: 8080)
+
+            Bygger sitet med kladder, viser det på http://127.0.0.1:N/ og bygger igen, hver gang
+            du gemmer en fil. Åbne sider opdaterer sig selv. Fejl vises i browseren. Stop med Ctrl+C.
             """;
 
     private Main() {}
@@ -106,6 +118,7 @@ public final class Main {
             case "build" -> build(rest, out, err);
             case "check" -> check(rest, out, err);
             case "new" -> newPage(rest, out, err);
+            case "serve" -> serve(rest, out, err);
             default -> throw new Arguments.UsageException("ukendt kommando '" + command + "'");
         };
     }
@@ -182,6 +195,32 @@ public final class Main {
         }
         out.println("Oprettet " + file + " (kladde). Ret eksemplet til, og skift status til published, når siden er færdig.");
         return 0;
+    }
+
+    private static int serve(List<String> args, PrintStream out, PrintStream err) throws Arguments.UsageException {
+        if (args.contains("--help")) {
+            out.print(SERVE_USAGE);
+            return 0;
+        }
+        Arguments a = Arguments.parse(args, Set.of("source", "port"), Set.of());
+        int port;
+        try {
+            port = Integer.parseInt(a.get("port", "8080"));
+        } catch (NumberFormatException e) {
+            throw new Arguments.UsageException("--port skal være et tal, f.eks. 8080");
+        }
+        try {
+            PreviewServer server = new PreviewServer(source(a), port);
+            for (Problem p : server.errors()) err.println(p);
+            out.println("Forhåndsvisning: " + server.url() + "  (stop med Ctrl+C)");
+            Thread.currentThread().join();
+            return 0;
+        } catch (java.io.IOException e) {
+            err.println("fejl: kan ikke starte forhåndsvisningen på port " + port + " (" + e.getMessage() + ")");
+            return 2;
+        } catch (InterruptedException e) {
+            return 0;
+        }
     }
 
     private static Path source(Arguments a) throws Arguments.UsageException {
