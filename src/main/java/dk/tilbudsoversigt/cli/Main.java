@@ -114,6 +114,17 @@ public final class Main {
         }
         String command = args.get(0);
         List<String> rest = args.subList(1, args.size());
+        String usage = switch (command) {
+            case "build" -> BUILD_USAGE;
+            case "check" -> CHECK_USAGE;
+            case "new" -> NEW_USAGE;
+            case "serve" -> SERVE_USAGE;
+            default -> null;
+        };
+        if (usage != null && (rest.contains("--help") || rest.contains("-h"))) {
+            out.print(usage);
+            return 0;
+        }
         return switch (command) {
             case "build" -> build(rest, out, err);
             case "check" -> check(rest, out, err);
@@ -124,10 +135,6 @@ public final class Main {
     }
 
     private static int build(List<String> args, PrintStream out, PrintStream err) throws Arguments.UsageException {
-        if (args.contains("--help")) {
-            out.print(BUILD_USAGE);
-            return 0;
-        }
         Arguments a = Arguments.parse(args, Set.of("source", "output"), Set.of("drafts"));
         if (!a.words.isEmpty()) throw new Arguments.UsageException("build tager ikke argumentet '" + a.words.get(0) + "'");
         Path source = source(a);
@@ -145,10 +152,6 @@ public final class Main {
     }
 
     private static int check(List<String> args, PrintStream out, PrintStream err) throws Arguments.UsageException {
-        if (args.contains("--help")) {
-            out.print(CHECK_USAGE);
-            return 0;
-        }
         Arguments a = Arguments.parse(args, Set.of("source"), Set.of());
         if (!a.words.isEmpty()) throw new Arguments.UsageException("check tager ikke argumentet '" + a.words.get(0) + "'");
         Checked checked = Checked.run(source(a), false);
@@ -161,10 +164,6 @@ public final class Main {
     }
 
     private static int newPage(List<String> args, PrintStream out, PrintStream err) throws Arguments.UsageException {
-        if (args.contains("--help")) {
-            out.print(NEW_USAGE);
-            return 0;
-        }
         Arguments a = Arguments.parse(args, Set.of("source"), Set.of());
         if (a.words.size() != 2) throw new Arguments.UsageException("new skal have en type og et filnavn, f.eks. new tilbud aflastning");
         PageType type = PageType.byTypeName(a.words.get(0)).orElseThrow(() -> new Arguments.UsageException(
@@ -198,10 +197,6 @@ public final class Main {
     }
 
     private static int serve(List<String> args, PrintStream out, PrintStream err) throws Arguments.UsageException {
-        if (args.contains("--help")) {
-            out.print(SERVE_USAGE);
-            return 0;
-        }
         Arguments a = Arguments.parse(args, Set.of("source", "port"), Set.of());
         int port;
         try {
