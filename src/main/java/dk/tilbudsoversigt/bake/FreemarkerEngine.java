@@ -28,6 +28,13 @@ import org.jbake.template.model.TemplateModel;
  * build instead of being written into the page. It never queries JBake's content store.
  */
 final class FreemarkerEngine extends DelegatingTemplateEngine {
+    static {
+        // Freemarker picks any logging library it finds (log4j 1.2 arrives with test tools); ours is SLF4J, kept silent
+        if (System.getProperty("org.freemarker.loggerLibrary") == null) {
+            System.setProperty("org.freemarker.loggerLibrary", "SLF4J");
+        }
+    }
+
     private final Configuration freemarker;
     private final Map<String, Object> shared;
 
