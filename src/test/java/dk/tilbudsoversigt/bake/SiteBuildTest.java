@@ -201,6 +201,22 @@ class SiteBuildTest {
     }
 
     @Test
+    void outputDoesNotDependOnTimeZoneOrLocale() throws Exception {
+        java.util.Locale locale = java.util.Locale.getDefault();
+        java.util.TimeZone zone = java.util.TimeZone.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Pacific/Kiritimati"));
+            Path other = temp.resolve("other-locale");
+            assertTrue(SiteBuilder.build(site, other, false).ok());
+            assertEquals(Trees.fingerprint(out), Trees.fingerprint(other));
+        } finally {
+            java.util.Locale.setDefault(locale);
+            java.util.TimeZone.setDefault(zone);
+        }
+    }
+
+    @Test
     void failedBuildLeavesThePreviousSiteUntouched() throws Exception {
         Path copy = Trees.copy(site, temp.resolve("broken-site"));
         Path target = temp.resolve("kept");
