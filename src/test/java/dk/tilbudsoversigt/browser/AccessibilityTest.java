@@ -1,0 +1,145 @@
+package dk.tilbudsoversigt.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+
+import dk.tilbudsoversigt.bake.SiteBuilder;
+
+/**
+ * axe-core (WCAG 2.0/2.1 A and AA rules) on every built page, keyboard access to the skip
+ * link, and no horizontal scrolling at 320 CSS px, in Debian's headless Chromium driven by
+ * Selenium. Skipped, loudly, when Chromium or its driver is missing; .ci/run installs them.
+ */
+class AccessibilityTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    @TempDir
+    static Path temp;
+    static ChromeDriver driver;
+
+    @BeforeAll
+    static void startBrowser() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
+            System.err.println("SKIPPED: accessibility tests need /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+            Assumptions.abort("chromium or chromedriver is not installed: accessibility tests skipped");
+        }
+        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) driver.quit();
+    }
+
+    private static Path build(String siteFolder, String name) {
+        Path out = temp.resolve(name);
+        assertTrue(SiteBuilder.build(Path.of(siteFolder), out, false).ok());
+        return out;
+    }
+
+    private static List<String> pages(Path out) throws Exception {
+        try (Stream<Path> walk = Files.walk(out)) {
+            return walk.filter(p -> p.getFileName().toString().equals("index.html") || p.getFileName().toString().equals("404.html"))
+                    .map(p -> "/" + out.relativize(p).toString().replace('\\', '/').replaceAll("index\\.html$", ""))
+                    .sorted().toList();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".|/handicap", "examples/koebenhavn|/koebenhavn/handicap", "src/test/resources/fixture-site|/sti/handicap"})
+    void everyPageHasNoAxeViolations(String siteAndBase) throws Exception {
+        String[] parts = siteAndBase.split("\\|");
+        Path out = build(parts[0], "axe-" + parts[0].replaceAll("[^a-z]", ""));
+        List<String> violations = new ArrayList<>();
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        try (StaticServer server = new StaticServer(out, parts[1])) {
+            for (String page : pages(out)) {
+                driver.get(server.origin + parts[1] + page);
+                Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+                for (Rule rule : results.getViolations()) {
+                    violations.add(page + ": " + rule.getId() + " (" + rule.getNodes().size() + "×) "
+                            + rule.getNodes().get(0).getTarget());
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void axeDoesFindViolationsOnABadPage() throws Exception {
+        Path bad = Files.createDirectories(temp.resolve("bad"));
+        Files.writeString(bad.resolve("index.html"), "<!DOCTYPE html><html><head><title>x</title></head><body>"
+                + "<img src=\"a.png\"><p style=\"color:#ccc;background:#fff\">grå tekst</p></body></html>");
+        Files.writeString(bad.resolve("404.html"), "");
+        try (StaticServer server = new StaticServer(bad, "/b")) {
+            driver.get(server.origin + "/b/");
+            List<String> ids = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa")).analyze(driver)
+                    .getViolations().stream().map(Rule::getId).toList();
+            assertTrue(ids.containsAll(List.of("image-alt", "html-has-lang", "color-contrast")), ids.toString());
+        }
+    }
+
+    @Test
+    void firstTabReachesTheSkipLinkWhichMovesFocusToTheMainContent() throws Exception {
+        Path out = build("src/test/resources/fixture-site", "keyboard");
+        try (StaticServer server = new StaticServer(out, "/sti/handicap")) {
+            driver.get(server.origin + "/sti/handicap/tilbud/aflastning/");
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+            WebElement focused = driver.switchTo().activeElement();
+            assertEquals("Gå til indholdet", focused.getText());
+            focused.sendKeys(Keys.ENTER);
+            assertEquals("indhold", driver.switchTo().activeElement().getAttribute("id"));
+        }
+    }
+
+    @Test
+    void noHorizontalScrollingAt320CssPixels() throws Exception {
+        Path out = build("src/test/resources/fixture-site", "reflow");
+        List<String> overflowing = new ArrayList<>();
+        driver.manage().window().setSize(new Dimension(320, 800));
+        try (StaticServer server = new StaticServer(out, "/sti/handicap")) {
+            for (String page : pages(out)) {
+                driver.get(server.origin + "/sti/handicap" + page);
+                Object wide = ((JavascriptExecutor) driver).executeScript(
+                        "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+                if (Boolean.TRUE.equals(wide)) overflowing.add(page);
+            }
+        } finally {
+            driver.manage().window().setSize(new Dimension(1280, 900));
+        }
+        assertEquals(List.of(), overflowing);
+        assertTrue(driver.findElements(By.tagName("main")).size() == 1);
+    }
+}
