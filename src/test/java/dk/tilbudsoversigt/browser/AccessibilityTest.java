@@ -142,6 +142,54 @@ class AccessibilityTest {
     }
 
     @Test
+    void filtersSearchAndAnchorsWorkFromTheKeyboardWithVisibleFocus() throws Exception {
+        Path out = build("src/test/resources/fixture-site", "keys");
+        JavascriptExecutor js = driver;
+        try (StaticServer server = new StaticServer(out, "/sti/handicap")) {
+            driver.get(server.origin + "/sti/handicap/tilbud/");
+            // Tab until the 65+ checkbox has focus, tick it with Space, submit with Enter
+            WebElement box = null;
+            for (int i = 0; i < 80 && box == null; i++) {
+                new Actions(driver).sendKeys(Keys.TAB).perform();
+                WebElement active = driver.switchTo().activeElement();
+                if ("alder-65-".equals(active.getAttribute("id"))) box = active;
+            }
+            assertTrue(box != null, "the filter checkbox is reachable with Tab");
+            box.sendKeys(Keys.SPACE);
+            assertEquals("1 tilbud vises", driver.findElement(By.id("antal")).getText());
+            assertTrue(driver.getCurrentUrl().contains("alder=65-"), driver.getCurrentUrl());
+            WebElement clear = driver.findElement(By.xpath("//button[normalize-space()='Ryd filtre']"));
+            clear.sendKeys(Keys.ENTER);
+            assertEquals("2 tilbud vises", driver.findElement(By.id("antal")).getText());
+
+            // every link, button and field shows a focus indicator
+            List<String> invisible = new ArrayList<>();
+            for (String page : List.of("/", "/tilbud/", "/faq/hjaelp/", "/soeg/")) {
+                driver.get(server.origin + "/sti/handicap" + page);
+                @SuppressWarnings("unchecked")
+                List<String> missing = (List<String>) js.executeScript("""
+                        const out = [];
+                        for (const el of document.querySelectorAll('a[href], button, input, [tabindex]')) {
+                          if (el.offsetParent === null && el.id !== 'indhold') continue;
+                          el.focus({focusVisible: true});
+                          if (document.activeElement !== el) continue;
+                          const s = getComputedStyle(el);
+                          const shown = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+                          if (!shown && el.id !== 'indhold') out.push(el.outerHTML.slice(0, 80));
+                        }
+                        return out;""");
+                for (String m : missing) invisible.add(page + " " + m);
+            }
+            assertEquals(List.of(), invisible);
+
+            // a question of a FAQ page can be reached by its anchor from the table of contents
+            driver.get(server.origin + "/sti/handicap/faq/hjaelp/");
+            driver.findElement(By.cssSelector(".indholdsfortegnelse a[href='#hvad-koster-det']")).sendKeys(Keys.ENTER);
+            assertTrue(driver.getCurrentUrl().endsWith("#hvad-koster-det"));
+        }
+    }
+
+    @Test
     void withoutJavaScriptTheOverviewNarrowsThroughStaticPagesAndSearchExplainsItself() throws Exception {
         Path out = build("src/test/resources/fixture-site", "noscript");
         try (StaticServer server = new StaticServer(out, "/sti/handicap")) {
@@ -150,6 +198,11 @@ class AccessibilityTest {
             noScript.findElement(By.linkText("65 år og derover")).click();
             assertTrue(noScript.getCurrentUrl().endsWith("/sti/handicap/tilbud/alder/65-/"), noScript.getCurrentUrl());
             assertEquals(List.of("Fritidsklub"), noScript.findElements(By.cssSelector(".kort h3")).stream().map(WebElement::getText).toList());
+            for (String page : pages(out)) {
+                noScript.get(server.origin + "/sti/handicap" + page);
+                assertTrue(noScript.findElement(By.tagName("h1")).isDisplayed(), page);
+                assertTrue(noScript.findElement(By.tagName("main")).getText().length() > 20, "readable without JavaScript: " + page);
+            }
             noScript.get(server.origin + "/sti/handicap/soeg/?q=visitation");
             assertTrue(noScript.findElement(By.id("soeg-uden-js")).isDisplayed());
             assertTrue(noScript.findElement(By.id("soeg-uden-js")).getText().contains("JavaScript"));
