@@ -51,18 +51,20 @@ class AccessibilityTest {
             Assumptions.abort("chromium or chromedriver is not installed: accessibility tests skipped");
         }
         java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
+        ChromeOptions options = options();
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
+        noScript = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(),
+                options().addArguments("--blink-settings=scriptEnabled=false"));
+    }
+
+    /** Headless Debian Chromium with no network of its own (this machine has none to offer). */
+    private static ChromeOptions options() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage");
-        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
-        ChromeOptions without = new ChromeOptions();
-        without.setBinary(CHROMIUM.toFile());
-        without.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--blink-settings=scriptEnabled=false");
-        noScript = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), without);
+        return options;
     }
 
     /** Console messages about something the Content-Security-Policy blocked. */

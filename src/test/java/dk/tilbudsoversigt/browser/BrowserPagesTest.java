@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import com.sun.net.httpserver.HttpServer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +34,7 @@ class BrowserPagesTest {
     private static final String BASE = "/sti/handicap";
     @TempDir
     static Path temp;
-    static HttpServer server;
+    static StaticServer server;
     static String origin;
 
     @BeforeAll
@@ -49,33 +46,13 @@ class BrowserPagesTest {
         Path site = Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site"));
         Path out = temp.resolve("out");
         assertTrue(SiteBuilder.build(site, out, false).ok());
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext(BASE + "/", exchange -> {
-            String path = exchange.getRequestURI().getPath().substring(BASE.length() + 1);
-            Path file = out.resolve(path.isEmpty() || path.endsWith("/") ? path + "index.html" : path).normalize();
-            byte[] body;
-            int status = 200;
-            if (!file.startsWith(out) || !Files.isRegularFile(file)) {
-                body = Files.readAllBytes(out.resolve("404.html"));
-                status = 404;
-            } else {
-                body = Files.readAllBytes(file);
-            }
-            String name = file.getFileName().toString();
-            exchange.getResponseHeaders().set("Content-Type", name.endsWith(".js") ? "text/javascript"
-                    : name.endsWith(".css") ? "text/css" : name.endsWith(".json") ? "application/json" : "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(status, body.length);
-            try (OutputStream os = exchange.getResponseBody()) {
-                os.write(body);
-            }
-        });
-        server.start();
-        origin = "http://127.0.0.1:" + server.getAddress().getPort();
+        server = new StaticServer(out, BASE);
+        origin = server.origin;
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) server.stop(0);
+        if (server != null) server.close();
     }
 
     /** The DOM after scripts have run (or with scripts off), as Chromium sees it. */
