@@ -2,7 +2,6 @@ package dk.tilbudsoversigt.content;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -14,16 +13,8 @@ import java.util.stream.Collectors;
  */
 public record Content(SiteSettings settings, List<Page> pages, List<String> attachments) {
 
-    public Map<String, Page> byKey() {
-        return pages.stream().collect(Collectors.toMap(Page::key, Function.identity(), (a, b) -> a));
-    }
-
     public Map<String, Page> byFile() {
         return pages.stream().collect(Collectors.toMap(Page::file, Function.identity(), (a, b) -> a));
-    }
-
-    public Optional<Page> find(String key) {
-        return pages.stream().filter(p -> p.key().equals(key)).findFirst();
     }
 
     public List<Page> ofType(PageType type) {

@@ -42,10 +42,6 @@ public record Page(PageType type, String slug, String file, String title, String
             return min <= otherMax && from <= thisMax;
         }
 
-        public boolean holds(int years) {
-            return years >= min && (max == null || years <= max);
-        }
-
         /** "0–17 år", "18 år og derover". */
         public String label() {
             return max == null ? min + " år og derover" : min + "–" + max + " år";
@@ -68,8 +64,6 @@ public record Page(PageType type, String slug, String file, String title, String
     }
 
     public Offer offer() { return (Offer) details; }
-
-    public boolean isOffer() { return details instanceof Offer; }
 
     public List<String> synonyms() {
         if (details instanceof TargetGroup g) return g.synonyms();

@@ -31,13 +31,21 @@ public final class SiteModel {
     private final String base;
     private final Map<String, Page> byKey = new HashMap<>();
     private final List<OfferCard> offers;
+    private final List<Facet> ageFacets;
+    private final List<Facet> groupFacets;
+    private final List<Facet> areaFacets;
+    private final List<Facet> referralFacets;
 
     public SiteModel(Checked checked) {
         this.checked = checked;
         this.settings = checked.content().settings();
         this.base = settings.basePath();
         for (Page p : checked.pages()) byKey.put(p.key(), p);
-        this.offers = published(PageType.TILBUD).stream().map(this::card).toList();
+        this.offers = pagesOf(PageType.TILBUD).stream().map(this::card).toList();
+        this.ageFacets = ageFacets();
+        this.groupFacets = groupFacets();
+        this.areaFacets = areaFacets();
+        this.referralFacets = referralFacets();
     }
 
     public List<RenderJob> jobs() {
@@ -49,11 +57,11 @@ public final class SiteModel {
         jobs.add(frontPage());
         jobs.addAll(offerOverviews());
         for (PageType type : List.of(PageType.MAALGRUPPE, PageType.PLAN, PageType.HANDLEPLAN, PageType.FAQ, PageType.NYHED)) {
-            if (type == PageType.HANDLEPLAN && published(type).isEmpty()) continue; // not in the menu: no empty page
+            if (type == PageType.HANDLEPLAN && pagesOf(type).isEmpty()) continue; // not in the menu: no empty page
             if (type == PageType.NYHED) {
                 jobs.add(listJob(type, newsNewestFirst()));
             } else {
-                jobs.add(listJob(type, published(type)));
+                jobs.add(listJob(type, pagesOf(type)));
             }
         }
         jobs.add(glossaryIndex());
@@ -70,7 +78,8 @@ public final class SiteModel {
         return jobs;
     }
 
-    private List<Page> published(PageType type) {
+    /** The pages of a type that this build writes (drafts too, with --drafts), by title. */
+    private List<Page> pagesOf(PageType type) {
         return checked.pages().stream().filter(p -> p.type() == type).sorted(BY_TITLE).toList();
     }
 
@@ -154,11 +163,11 @@ public final class SiteModel {
                     m.put("body", checked.bodies().getOrDefault(p.file(), RenderedBody.EMPTY));
                     if (p.summary() != null) m.put("description", p.summary());
                 });
-        m.put("ageFacets", ageFacets());
-        m.put("groupFacets", groupFacets());
-        m.put("faqs", published(PageType.FAQ).stream().map(this::link).toList());
-        m.put("plans", published(PageType.PLAN).stream().map(this::link).toList());
-        m.put("actionPlans", published(PageType.HANDLEPLAN).stream().map(this::link).toList());
+        m.put("ageFacets", ageFacets);
+        m.put("groupFacets", groupFacets);
+        m.put("faqs", pagesOf(PageType.FAQ).stream().map(this::link).toList());
+        m.put("plans", pagesOf(PageType.PLAN).stream().map(this::link).toList());
+        m.put("actionPlans", pagesOf(PageType.HANDLEPLAN).stream().map(this::link).toList());
         m.put("news", newsNewestFirst().stream().limit(3).toList());
         m.put("offerCount", offers.size());
         return new RenderJob("forside.ftlh", "/", m);
@@ -170,7 +179,7 @@ public final class SiteModel {
     }
 
     private List<Facet> groupFacets() {
-        return published(PageType.MAALGRUPPE).stream().map(g -> new Facet("maalgruppe", g.slug(), g.title(),
+        return pagesOf(PageType.MAALGRUPPE).stream().map(g -> new Facet("maalgruppe", g.slug(), g.title(),
                 base + Urls.targetGroup(g.slug()),
                 offers.stream().filter(o -> o.offer().targetGroups().contains(g.slug())).toList())).toList();
     }
@@ -194,15 +203,15 @@ public final class SiteModel {
         Map<String, Object> all = model("Alle tilbud", crumbs);
         all.put("headTitle", "Alle tilbud – Tilbud – " + settings.owner());
         all.put("offers", offers);
-        all.put("ageFacets", ageFacets());
-        all.put("groupFacets", groupFacets());
-        all.put("areaFacets", areaFacets().stream().filter(f -> f.count() > 0).toList());
-        all.put("referralFacets", referralFacets());
+        all.put("ageFacets", ageFacets);
+        all.put("groupFacets", groupFacets);
+        all.put("areaFacets", areaFacets.stream().filter(f -> f.count() > 0).toList());
+        all.put("referralFacets", referralFacets);
         jobs.add(new RenderJob("tilbudsoversigt.ftlh", "/tilbud/", all));
         List<Link> offerCrumbs = List.of(home(), new Link("Tilbud", base + "/tilbud/"));
-        List<Facet> facets = new ArrayList<>(ageFacets());
-        facets.addAll(areaFacets());
-        facets.addAll(referralFacets());
+        List<Facet> facets = new ArrayList<>(ageFacets);
+        facets.addAll(areaFacets);
+        facets.addAll(referralFacets);
         for (Facet f : facets) {
             String heading = switch (f.kind()) {
                 case "alder" -> "Tilbud for " + f.label();
@@ -228,7 +237,7 @@ public final class SiteModel {
 
     private RenderJob glossaryIndex() {
         Map<String, List<Page>> letters = new TreeMap<>(DANISH);
-        for (Page term : published(PageType.BEGREB)) {
+        for (Page term : pagesOf(PageType.BEGREB)) {
             String first = term.title().substring(0, 1).toUpperCase(Locale.forLanguageTag("da-DK"));
             if (term.title().toLowerCase(Locale.ROOT).startsWith("aa")) first = "Å";
             letters.computeIfAbsent(first, k -> new ArrayList<>()).add(term);

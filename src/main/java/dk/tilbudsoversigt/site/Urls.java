@@ -39,10 +39,4 @@ public final class Urls {
     public static String targetGroup(String slug) {
         return "/maalgrupper/" + slug + "/";
     }
-
-    /** The file that holds a URL path: "/tilbud/" → "tilbud/index.html". */
-    public static String fileOf(String path) {
-        if (path.endsWith("/")) return path.substring(1) + "index.html";
-        return path.substring(1);
-    }
 }

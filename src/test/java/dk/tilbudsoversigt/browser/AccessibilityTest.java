@@ -18,7 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -80,6 +81,12 @@ class AccessibilityTest {
         if (noScript != null) noScript.quit();
     }
 
+    /** Both example sites and the fixture, each with the base path its site.url names. */
+    static Stream<Arguments> sites() {
+        return Stream.of(Arguments.of(".", "/handicap"), Arguments.of("examples/koebenhavn", "/koebenhavn/handicap"),
+                Arguments.of("src/test/resources/fixture-site", "/sti/handicap"));
+    }
+
     private static Path build(String siteFolder, String name) {
         Path out = temp.resolve(name);
         assertTrue(SiteBuilder.build(Path.of(siteFolder), out, false).ok());
@@ -95,15 +102,14 @@ class AccessibilityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {".|/handicap", "examples/koebenhavn|/koebenhavn/handicap", "src/test/resources/fixture-site|/sti/handicap"})
-    void everyPageHasNoAxeViolations(String siteAndBase) throws Exception {
-        String[] parts = siteAndBase.split("\\|");
-        Path out = build(parts[0], "axe-" + parts[0].replaceAll("[^a-z]", ""));
+    @MethodSource("sites")
+    void everyPageHasNoAxeViolations(String folder, String base) throws Exception {
+        Path out = build(folder, "axe-" + folder.replaceAll("[^a-z]", ""));
         List<String> violations = new ArrayList<>();
         driver.manage().window().setSize(new Dimension(1280, 900));
-        try (StaticServer server = new StaticServer(out, parts[1])) {
+        try (StaticServer server = new StaticServer(out, base)) {
             for (String page : pages(out)) {
-                driver.get(server.origin + parts[1] + page);
+                driver.get(server.origin + base + page);
                 for (String csp : cspErrors()) violations.add(page + ": CSP " + csp);
                 Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
                 for (Rule rule : results.getViolations()) {
@@ -214,16 +220,15 @@ class AccessibilityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {".|/handicap", "examples/koebenhavn|/koebenhavn/handicap", "src/test/resources/fixture-site|/sti/handicap"})
-    void noHorizontalScrollingAt320PxNorWithTextAt200Percent(String siteAndBase) throws Exception {
-        String[] parts = siteAndBase.split("\\|");
-        Path out = build(parts[0], "reflow-" + parts[0].replaceAll("[^a-z]", ""));
+    @MethodSource("sites")
+    void noHorizontalScrollingAt320PxNorWithTextAt200Percent(String folder, String base) throws Exception {
+        Path out = build(folder, "reflow-" + folder.replaceAll("[^a-z]", ""));
         List<String> overflowing = new ArrayList<>();
         String tooWide = "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1";
-        try (StaticServer server = new StaticServer(out, parts[1])) {
+        try (StaticServer server = new StaticServer(out, base)) {
             for (String page : pages(out)) {
                 driver.manage().window().setSize(new Dimension(320, 800));
-                driver.get(server.origin + parts[1] + page);
+                driver.get(server.origin + base + page);
                 if (Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(tooWide))) overflowing.add(page + " at 320 px");
                 driver.manage().window().setSize(new Dimension(640, 800));
                 ((JavascriptExecutor) driver).executeScript("document.documentElement.style.fontSize = '200%'");
