@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -17,7 +15,8 @@ import org.jsoup.nodes.TextNode;
 
 /**
  * Links the first occurrence of each glossary term (or one of its synonyms) in a body to the
- * term's page; never inside headings, links or code.
+ * term's page; never inside headings, links or code. A name matches whole words only, without
+ * regard to case; where several names start at the same place, the longest wins.
  */
 public final class Glossary {
     private static final Set<String> SKIP = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd");
@@ -25,8 +24,12 @@ public final class Glossary {
     /** A term as the glossary knows it. */
     public record Term(String key, String url, List<String> names) {}
 
+    /** A name, case-folded code point by code point, in the order in which names are tried. */
+    private record Name(int[] folded) {}
+
     private final Map<String, Term> byName = new HashMap<>();
-    private final Pattern pattern;
+    /** The names by their first folded code point, longest first. */
+    private final Map<Integer, List<Name>> byFirst = new HashMap<>();
 
     public Glossary(List<Term> terms) {
         List<String> names = new ArrayList<>();
@@ -39,22 +42,15 @@ public final class Glossary {
             }
         }
         names.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-        if (names.isEmpty()) {
-            pattern = null;
-        } else {
-            StringBuilder alternation = new StringBuilder();
-            for (String n : names) {
-                if (alternation.length() > 0) alternation.append('|');
-                alternation.append(Pattern.quote(n));
-            }
-            pattern = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternation + ")(?![\\p{L}\\p{N}])",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        for (String n : names) {
+            int[] folded = n.codePoints().map(Glossary::fold).toArray();
+            byFirst.computeIfAbsent(folded[0], k -> new ArrayList<>()).add(new Name(folded));
         }
     }
 
     /** Adds the links inside {@code body}; {@code selfKey} is the page's own key, never linked to itself. */
     void link(Element body, String selfKey) {
-        if (pattern == null) return;
+        if (byFirst.isEmpty()) return;
         List<TextNode> texts = new ArrayList<>();
         collect(body, texts);
         Set<String> done = new HashSet<>();
@@ -62,24 +58,71 @@ public final class Glossary {
         for (TextNode text : texts) {
             TextNode current = text;
             while (current != null) {
-                Matcher m = pattern.matcher(current.getWholeText());
+                String s = current.getWholeText();
                 TextNode next = null;
-                while (m.find()) {
-                    Term term = byName.get(m.group().toLowerCase(Locale.ROOT));
+                int from = 0;
+                int[] match;
+                while ((match = find(s, from)) != null) {
+                    from = match[1];
+                    Term term = byName.get(s.substring(match[0], match[1]).toLowerCase(Locale.ROOT));
                     if (term == null || done.contains(term.key())) continue;
                     done.add(term.key());
-                    TextNode match = current.splitText(m.start());
-                    TextNode rest = match.getWholeText().length() > m.end() - m.start()
-                            ? match.splitText(m.end() - m.start()) : null;
+                    TextNode hit = current.splitText(match[0]);
+                    TextNode rest = hit.getWholeText().length() > match[1] - match[0]
+                            ? hit.splitText(match[1] - match[0]) : null;
                     Element a = new Element("a").attr("href", term.url()).addClass("begreb");
-                    match.before(a);
-                    a.appendChild(match);
+                    hit.before(a);
+                    a.appendChild(hit);
                     next = rest;
                     break;
                 }
                 current = next;
             }
         }
+    }
+
+    /**
+     * The first name in {@code s} at or after {@code from}, as {start, end}: a name starts where no
+     * letter or digit comes before it and ends where none follows.
+     */
+    private int[] find(String s, int from) {
+        for (int i = from; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (i == 0 || !isWordChar(s.codePointBefore(i))) {
+                List<Name> candidates = byFirst.get(fold(cp));
+                if (candidates != null) {
+                    for (Name name : candidates) {
+                        int end = matchAt(s, i, name.folded());
+                        if (end >= 0 && (end == s.length() || !isWordChar(s.codePointAt(end)))) return new int[] {i, end};
+                    }
+                }
+            }
+            i += Character.charCount(cp);
+        }
+        return null;
+    }
+
+    /** Where {@code name} ends when it matches {@code s} at {@code start}, or -1. */
+    private static int matchAt(String s, int start, int[] name) {
+        int i = start;
+        for (int c : name) {
+            if (i >= s.length()) return -1;
+            int cp = s.codePointAt(i);
+            if (fold(cp) != c) return -1;
+            i += Character.charCount(cp);
+        }
+        return i;
+    }
+
+    /** Case folding as java.util.regex does it for CASE_INSENSITIVE with UNICODE_CASE. */
+    private static int fold(int cp) {
+        return Character.toLowerCase(Character.toUpperCase(cp));
+    }
+
+    private static boolean isWordChar(int cp) {
+        if (Character.isLetter(cp)) return true;
+        int type = Character.getType(cp);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 
     private static void collect(Node node, List<TextNode> out) {
