@@ -21,6 +21,7 @@ import dk.tilbudsoversigt.site.RenderJob;
 final class JBakeRenderer {
     private final Renderer renderer;
     private final DefaultJBakeConfiguration config;
+    private final java.util.Set<String> docTypes = new java.util.HashSet<>();
 
     JBakeRenderer(Path siteFolder, Path destination, List<RenderJob> jobs, Map<String, Object> shared) throws Exception {
         CompositeConfiguration settings = new CompositeConfiguration();
@@ -30,6 +31,7 @@ final class JBakeRenderer {
         for (RenderJob job : jobs) {
             props.put("template." + docType(job) + ".file", job.template());
             props.put("template." + docType(job) + ".extension", extension(job.path()));
+            docTypes.add(docType(job));
         }
         settings.addConfiguration(new MapConfiguration(props));
         config = new DefaultJBakeConfiguration(settings);
@@ -37,6 +39,11 @@ final class JBakeRenderer {
         // JBake builds its stock engines on this folder, and they complain when it is missing; ours looks elsewhere
         config.setTemplateFolder(destination.toFile());
         renderer = new Renderer(null, config, new FreemarkerEngine(config, siteFolder, shared));
+    }
+
+    /** Whether this renderer was set up for the job's template. */
+    boolean knows(RenderJob job) {
+        return docTypes.contains(docType(job));
     }
 
     /** Renders one job; throws with the template's own error as the cause. */

@@ -46,33 +46,34 @@ public final class SiteBuilder {
             problems.error(output.toString(), 1, "--output må ikke være site-mappen selv, ligge i content/ eller indeholde site-mappen");
             return new Result(problems, Map.of(), 0);
         }
+        return publish(siteFolder, outputAbs, checked, new SiteModel(checked).jobs(), true);
+    }
+
+    /**
+     * Writes every file of a checked site without errors into a temporary folder beside
+     * {@code output} and swaps it in when all is written.
+     */
+    static Result publish(Path siteFolder, Path output, Checked checked, List<RenderJob> jobs, boolean searchIndex) {
+        Problems problems = checked.problems();
         Path temp = null;
         try {
-            temp = Publisher.temporaryFolder(outputAbs);
-            List<RenderJob> jobs = new SiteModel(checked).jobs();
+            temp = Publisher.temporaryFolder(output);
             Assets assets = new Assets(siteFolder);
             JBakeRenderer renderer = new JBakeRenderer(siteFolder, temp, jobs, shared(checked.content().settings(), assets));
             Problems renderProblems = new Problems();
-            jobs.parallelStream().forEach(job -> {
-                try {
-                    renderer.render(job);
-                } catch (Exception e) {
-                    reportTemplateError(job, e, renderProblems);
-                }
-            });
+            jobs.parallelStream().forEach(job -> render(renderer, job, renderProblems));
             if (renderProblems.hasErrors()) {
                 problems.addAll(renderProblems);
                 return new Result(problems, Map.of(), 0);
             }
             assets.writeTo(temp);
-            Files.createDirectories(temp.resolve("soeg"));
-            Files.writeString(temp.resolve("soeg/indeks.json"), SearchIndex.json(checked));
+            if (searchIndex) writeSearchIndex(checked, temp);
             copyAttachments(siteFolder, checked.content().attachments(), temp);
             int files;
             try (Stream<Path> walk = Files.walk(temp)) {
                 files = (int) walk.filter(Files::isRegularFile).count();
             }
-            Publisher.publish(temp, outputAbs);
+            Publisher.publish(temp, output);
             temp = null;
             Map<PageType, Integer> counts = new EnumMap<>(PageType.class);
             for (Page p : checked.pages()) counts.merge(p.type(), 1, Integer::sum);
@@ -94,8 +95,25 @@ public final class SiteBuilder {
         }
     }
 
+    /** Renders one file; a template error becomes a problem at the template's file and line. */
+    static boolean render(JBakeRenderer renderer, RenderJob job, Problems problems) {
+        try {
+            renderer.render(job);
+            return true;
+        } catch (Exception e) {
+            reportTemplateError(job, e, problems);
+            return false;
+        }
+    }
+
+    /** The search index, under soeg/ in {@code folder}. */
+    static void writeSearchIndex(Checked checked, Path folder) throws IOException {
+        Files.createDirectories(folder.resolve("soeg"));
+        Files.writeString(folder.resolve("soeg/indeks.json"), SearchIndex.json(checked));
+    }
+
     /** What every template sees: settings, labels and the asset URLs with their hashes. */
-    private static Map<String, Object> shared(SiteSettings settings, Assets assets) {
+    static Map<String, Object> shared(SiteSettings settings, Assets assets) {
         Map<String, Object> shared = new LinkedHashMap<>();
         shared.put("site", settings);
         shared.put("base", settings.basePath());
@@ -128,7 +146,7 @@ public final class SiteBuilder {
         problems.error("templates/" + job.template(), 1, "fejl under opbygning af " + job.path() + ": " + rootMessage(e));
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) t = t.getCause();
         return firstLine(String.valueOf(t.getMessage()));
@@ -141,7 +159,7 @@ public final class SiteBuilder {
         return nl > 0 ? t.substring(0, nl) : t;
     }
 
-    private static void copyAttachments(Path siteFolder, List<String> attachments, Path output) throws IOException {
+    static void copyAttachments(Path siteFolder, List<String> attachments, Path output) throws IOException {
         for (String rel : attachments) {
             Path target = output.resolve(rel);
             Files.createDirectories(target.getParent());

@@ -42,6 +42,14 @@ public final class ContentLoader {
         return new Content(settings, pages, List.copyOf(attachments));
     }
 
+    /**
+     * Reads one Markdown file under content/ exactly as {@link #load} does, for a rebuild of that
+     * file alone. Returns null when it cannot be read; the reason is in {@code problems}.
+     */
+    public static Page readPage(PageReader reader, Path siteFolder, Path file, Problems problems) {
+        return readOne(reader, siteFolder, siteFolder.resolve(CONTENT), file, problems);
+    }
+
     private static Page readOne(PageReader reader, Path siteFolder, Path contentDir, Path path, Problems problems) {
         String file = relative(siteFolder, path);
         String inContent = relative(contentDir, path);

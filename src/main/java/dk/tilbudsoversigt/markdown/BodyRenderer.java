@@ -39,39 +39,64 @@ import dk.tilbudsoversigt.site.Urls;
  * rewritten to page URLs, images and raw HTML checked, glossary terms linked.
  */
 public final class BodyRenderer {
-    private final Content content;
     private final Path siteFolder;
     private final boolean includeDrafts;
     private final String base;
     private final Map<String, Page> pagesByFile;
     private final Set<String> attachments;
     private final Map<String, Document> documents = new ConcurrentHashMap<>();
-    private final Map<String, List<Heading>> headings = new ConcurrentHashMap<>();
-    private Glossary glossary;
+    private final Map<String, List<Heading>> headings;
+    private final Map<String, Set<String>> targets = new ConcurrentHashMap<>();
+    private final List<Glossary.Term> terms;
+    private final Glossary glossary;
 
     public BodyRenderer(Content content, Path siteFolder, boolean includeDrafts) {
-        this.content = content;
+        this(content, siteFolder, includeDrafts, new ConcurrentHashMap<>());
+    }
+
+    /**
+     * @param headings the headings of pages by file, known from an earlier build and filled in as pages are
+     *                 parsed; it must not hold pages that have changed since. Shared, so it must be thread-safe.
+     */
+    public BodyRenderer(Content content, Path siteFolder, boolean includeDrafts, Map<String, List<Heading>> headings) {
         this.siteFolder = siteFolder;
         this.includeDrafts = includeDrafts;
         this.base = content.settings().basePath();
         this.pagesByFile = content.byFile();
         this.attachments = new HashSet<>(content.attachments());
+        this.headings = headings;
+        this.terms = content.ofType(PageType.BEGREB).stream()
+                .filter(t -> includeDrafts || !t.draft())
+                .map(t -> new Glossary.Term(t.key(), base + Urls.of(t), names(t)))
+                .toList();
+        this.glossary = new Glossary(terms);
     }
 
     /** Renders the bodies of {@code pages}; problems go to {@code problems}. Keyed by page file. */
     public Map<String, RenderedBody> renderAll(List<Page> pages, Problems problems) {
-        content.pages().parallelStream().forEach(p -> {
-            Document doc = Markdown.parse(p.markdown());
-            documents.put(p.file(), doc);
-            headings.put(p.file(), collectHeadings(doc, p));
-        });
-        glossary = new Glossary(content.ofType(PageType.BEGREB).stream()
-                .filter(t -> includeDrafts || !t.draft())
-                .map(t -> new Glossary.Term(t.key(), base + Urls.of(t), names(t)))
-                .toList());
+        pagesByFile.values().parallelStream().forEach(this::headings);
         Map<String, RenderedBody> out = new ConcurrentHashMap<>();
         pages.parallelStream().forEach(p -> out.put(p.file(), render(p, problems)));
         return new LinkedHashMap<>(out);
+    }
+
+    /** The headings of a page's body, with the ids they get; parsed once and kept. */
+    public List<Heading> headings(Page page) {
+        return headings.computeIfAbsent(page.file(), file -> {
+            Document doc = Markdown.parse(page.markdown());
+            documents.put(file, doc);
+            return collectHeadings(doc, page);
+        });
+    }
+
+    /** The glossary terms whose names are linked in bodies. */
+    public List<Glossary.Term> glossaryTerms() {
+        return terms;
+    }
+
+    /** The files (relative to the site folder) that the links and images of a rendered body point at. */
+    public Set<String> targets(String pageFile) {
+        return Set.copyOf(targets.getOrDefault(pageFile, Set.of()));
     }
 
     private static List<String> names(Page term) {
@@ -97,14 +122,17 @@ public final class BodyRenderer {
         return List.copyOf(out);
     }
 
-    private RenderedBody render(Page page, Problems problems) {
-        Document doc = documents.get(page.file());
+    /** Checks and renders one body; its problems go to {@code problems}. */
+    public RenderedBody render(Page page, Problems problems) {
+        List<Heading> hs = headings(page);
+        Document parsed = documents.remove(page.file());
+        Document doc = parsed != null ? parsed : Markdown.parse(page.markdown());
+        targets.remove(page.file());
         Map<String, String> rawRewrites = new HashMap<>();
         check(page, doc, rawRewrites, problems);
         String html = Markdown.render(doc);
         Element body = Jsoup.parseBodyFragment(html).body();
         body.ownerDocument().outputSettings().prettyPrint(false);
-        List<Heading> hs = headings.get(page.file());
         List<Element> headingElements = body.select("h1, h2, h3, h4, h5, h6");
         for (int i = 0; i < headingElements.size() && i < hs.size(); i++) {
             headingElements.get(i).attr("id", hs.get(i).id());
@@ -124,26 +152,35 @@ public final class BodyRenderer {
         return split(body, hs);
     }
 
+    /**
+     * The body, and the same body cut at its {@code ##} headings. Every top-level node is written
+     * out once; the sections' texts come from the nodes moved (not copied) into a holder each.
+     */
     private static RenderedBody split(Element body, List<Heading> hs) {
+        String text = body.text();
+        StringBuilder html = new StringBuilder();
         StringBuilder intro = new StringBuilder();
+        StringBuilder part = intro;
         List<Section> sections = new ArrayList<>();
         String heading = null;
         String id = null;
         Element current = new Element("div");
         for (org.jsoup.nodes.Node child : new ArrayList<>(body.childNodes())) {
+            String outer = child.outerHtml();
+            html.append(outer);
             if (child instanceof Element e && e.normalName().equals("h2")) {
-                if (heading == null) intro.append(current.html());
-                else sections.add(new Section(heading, id, current.html(), current.text()));
+                if (heading != null) sections.add(new Section(heading, id, part.toString(), current.text()));
                 heading = e.text();
                 id = e.id();
+                part = new StringBuilder();
                 current = new Element("div");
             } else {
-                current.appendChild(child.clone());
+                part.append(outer);
+                current.appendChild(child);
             }
         }
-        if (heading == null) intro.append(current.html());
-        else sections.add(new Section(heading, id, current.html(), current.text()));
-        return new RenderedBody(body.html(), hs, intro.toString(), List.copyOf(sections), body.text());
+        if (heading != null) sections.add(new Section(heading, id, part.toString(), current.text()));
+        return new RenderedBody(html.toString(), hs, intro.toString(), List.copyOf(sections), text);
     }
 
     private void check(Page page, Document doc, Map<String, String> rawRewrites, Problems problems) {
@@ -230,6 +267,7 @@ public final class BodyRenderer {
             problems.error(page.file(), line, "linket " + url + " peger uden for site-mappen");
             return null;
         }
+        targets.computeIfAbsent(page.file(), f -> ConcurrentHashMap.newKeySet()).add(path);
         if (path.endsWith(".md")) {
             Page linked = pagesByFile.get(path);
             if (linked == null) {
@@ -259,7 +297,7 @@ public final class BodyRenderer {
 
     private void checkAnchor(Page page, Page target, String fragment, int line, Problems problems) {
         if (fragment.isEmpty()) return;
-        List<Heading> hs = headings.getOrDefault(target.file(), List.of());
+        List<Heading> hs = headings(target);
         if (hs.stream().noneMatch(h -> h.id().equals(fragment))) {
             problems.error(page.file(), line, "ankeret #" + fragment + " findes ikke på " + (target == page ? "siden selv" : target.file())
                     + "." + Suggestions.didYouMean(fragment, hs.stream().map(Heading::id).toList())

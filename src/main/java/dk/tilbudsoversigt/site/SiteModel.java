@@ -1,14 +1,19 @@
 package dk.tilbudsoversigt.site;
 
+import java.text.CollationKey;
 import java.text.Collator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -18,42 +23,78 @@ import dk.tilbudsoversigt.content.PageType;
 import dk.tilbudsoversigt.content.SiteSettings;
 import dk.tilbudsoversigt.markdown.RenderedBody;
 
-/** Turns checked content into the files of the site: URLs, listings, facets, feed and sitemap. */
+/**
+ * Turns checked content into the files of the site: URLs, listings, facets, feed and sitemap.
+ * A model built with the previous build's model reuses its unchanged offer cards and title
+ * sort keys, so that an incremental rebuild finds unchanged listings equal at once.
+ */
 public final class SiteModel {
     private static final Collator DANISH = Collator.getInstance(Locale.forLanguageTag("da-DK"));
-    private static final Comparator<Page> BY_TITLE = (a, b) -> {
-        int c = DANISH.compare(a.title(), b.title());
-        return c != 0 ? c : a.key().compareTo(b.key());
-    };
 
     private final Checked checked;
     private final SiteSettings settings;
     private final String base;
+    private final SiteModel previous;
     private final Map<String, Page> byKey = new HashMap<>();
+    private final Map<String, Page> byFile = new HashMap<>();
+    private final Map<String, CollationKey> titleKeys = new HashMap<>();
+    private final Map<PageType, List<Page>> byType = new EnumMap<>(PageType.class);
+    private final Map<String, OfferCard> cards = new HashMap<>();
+    private final Map<String, List<OfferCard>> offersByGroup = new HashMap<>();
     private final List<OfferCard> offers;
     private final List<Facet> ageFacets;
     private final List<Facet> groupFacets;
     private final List<Facet> areaFacets;
     private final List<Facet> referralFacets;
+    private Map<String, List<String>> relatedBy;
 
     public SiteModel(Checked checked) {
+        this(checked, null);
+    }
+
+    /** @param previous the model of the previous build of the same site, or null */
+    public SiteModel(Checked checked, SiteModel previous) {
         this.checked = checked;
         this.settings = checked.content().settings();
         this.base = settings.basePath();
-        for (Page p : checked.pages()) byKey.put(p.key(), p);
+        this.previous = previous != null && previous.settings.equals(settings) ? previous : null;
+        for (Page p : checked.pages()) {
+            byKey.put(p.key(), p);
+            byFile.put(p.file(), p);
+        }
+        for (PageType type : PageType.values()) byType.put(type, new ArrayList<>());
+        for (Page p : sortedByTitle(checked.pages())) byType.get(p.type()).add(p);
+        byType.replaceAll((type, pages) -> List.copyOf(pages));
         this.offers = pagesOf(PageType.TILBUD).stream().map(this::card).toList();
+        for (OfferCard card : offers) {
+            cards.put(card.page().file(), card);
+            for (String group : new LinkedHashSet<>(card.offer().targetGroups())) offersByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(card);
+        }
         this.ageFacets = ageFacets();
         this.groupFacets = groupFacets();
         this.areaFacets = areaFacets();
         this.referralFacets = referralFacets();
     }
 
+    /** Every file of the site. */
     public List<RenderJob> jobs() {
         List<RenderJob> jobs = new ArrayList<>();
         for (Page page : checked.pages()) {
-            if (page.type() == PageType.SIDE && Urls.FRONT_PAGE_SLUG.equals(page.slug())) continue;
-            jobs.add(pageJob(page));
+            if (hasOwnFile(page)) jobs.add(pageJob(page));
         }
+        jobs.addAll(listingJobs());
+        return jobs;
+    }
+
+    /** The own file of the page in this content file, or null when the page is not in the build or has none. */
+    public RenderJob pageJob(String file) {
+        Page page = byFile.get(file);
+        return page != null && hasOwnFile(page) ? pageJob(page) : null;
+    }
+
+    /** The files that are no single page's own: front page, overviews, facet pages, glossary, feed, sitemap, ... */
+    public List<RenderJob> listingJobs() {
+        List<RenderJob> jobs = new ArrayList<>();
         jobs.add(frontPage());
         jobs.addAll(offerOverviews());
         for (PageType type : List.of(PageType.MAALGRUPPE, PageType.PLAN, PageType.HANDLEPLAN, PageType.FAQ, PageType.NYHED)) {
@@ -72,15 +113,68 @@ public final class SiteModel {
         feed.put("news", newsNewestFirst());
         jobs.add(new RenderJob("feed.ftlx", "/nyheder/feed.xml", feed));
         Map<String, Object> sitemap = model("Sitemap", List.of());
-        sitemap.put("urls", jobs.stream().map(RenderJob::path).filter(p -> p.endsWith("/")).sorted().toList());
+        List<String> urls = new ArrayList<>(pagePaths());
+        for (RenderJob job : jobs) urls.add(job.path());
+        sitemap.put("urls", urls.stream().filter(p -> p.endsWith("/")).sorted().toList());
         jobs.add(new RenderJob("sitemap.ftlx", "/sitemap.xml", sitemap));
         jobs.add(new RenderJob("robots.ftl", "/robots.txt", model("robots", List.of())));
         return jobs;
     }
 
+    /** The URL paths of the pages' own files. */
+    public List<String> pagePaths() {
+        return checked.pages().stream().filter(SiteModel::hasOwnFile).map(Urls::of).toList();
+    }
+
+    /**
+     * The files of the pages whose own file shows something of {@code page}: its title in their
+     * "Se også" links, a target group's offers, an offer's target groups. Keep in step with pageJob.
+     */
+    public Set<String> readersOf(String file) {
+        Set<String> readers = new TreeSet<>();
+        Page page = byFile.get(file);
+        if (page == null) return readers;
+        if (relatedBy == null) {
+            Map<String, List<String>> index = new HashMap<>();
+            for (Page p : checked.pages()) {
+                for (String key : p.related()) index.computeIfAbsent(key, k -> new ArrayList<>()).add(p.file());
+            }
+            relatedBy = index;
+        }
+        readers.addAll(relatedBy.getOrDefault(page.key(), List.of()));
+        if (page.type() == PageType.MAALGRUPPE) {
+            for (OfferCard card : offersByGroup.getOrDefault(page.slug(), List.of())) readers.add(card.page().file());
+        }
+        if (page.details() instanceof Page.Offer offer) {
+            for (String group : offer.targetGroups()) {
+                Page g = byKey.get(PageType.MAALGRUPPE.folder() + "/" + group);
+                if (g != null) readers.add(g.file());
+            }
+        }
+        return readers;
+    }
+
+    private static boolean hasOwnFile(Page page) {
+        return !(page.type() == PageType.SIDE && Urls.FRONT_PAGE_SLUG.equals(page.slug()));
+    }
+
     /** The pages of a type that this build writes (drafts too, with --drafts), by title. */
     private List<Page> pagesOf(PageType type) {
-        return checked.pages().stream().filter(p -> p.type() == type).sorted(BY_TITLE).toList();
+        return byType.get(type);
+    }
+
+    /** Sorted by title in Danish order (then by key); each title's collation key is computed once. */
+    private List<Page> sortedByTitle(List<Page> pages) {
+        for (Page p : pages) {
+            titleKeys.computeIfAbsent(p.title(), t -> {
+                CollationKey known = previous == null ? null : previous.titleKeys.get(t);
+                return known != null ? known : DANISH.getCollationKey(t);
+            });
+        }
+        return pages.stream().sorted((a, b) -> {
+            int c = titleKeys.get(a.title()).compareTo(titleKeys.get(b.title()));
+            return c != 0 ? c : a.key().compareTo(b.key());
+        }).toList();
     }
 
     private List<Page> newsNewestFirst() {
@@ -103,8 +197,10 @@ public final class SiteModel {
                 .filter(g -> g != null).map(this::link).toList();
         List<String> bands = settings.ageGroups().stream()
                 .filter(b -> offer.age().overlaps(b.min(), b.max())).map(SiteSettings.AgeBand::slug).toList();
-        return new OfferCard(page, base + Urls.of(page), groups, bands,
+        OfferCard card = new OfferCard(page, base + Urls.of(page), groups, bands,
                 String.join(" ", offer.targetGroups()), String.join(" ", offer.areas()), String.join(" ", bands));
+        OfferCard known = previous == null ? null : previous.cards.get(page.file());
+        return card.equals(known) ? known : card;
     }
 
     private Map<String, Object> model(String title, List<Link> crumbs) {
@@ -130,9 +226,8 @@ public final class SiteModel {
         m.put("body", body);
         m.put("related", page.related().stream().map(byKey::get).filter(p -> p != null).map(this::link).toList());
         switch (page.type()) {
-            case TILBUD -> m.put("card", card(page));
-            case MAALGRUPPE -> m.put("offers", offers.stream()
-                    .filter(o -> o.offer().targetGroups().contains(page.slug())).toList());
+            case TILBUD -> m.put("card", cards.get(page.file()));
+            case MAALGRUPPE -> m.put("offers", offersIn(page.slug()));
             case HANDLEPLAN -> m.put("statusCounts", statusCounts((Page.ActionPlan) page.details()));
             case FAQ -> m.put("jsonLd", JsonLd.faq(body));
             default -> { }
@@ -180,8 +275,12 @@ public final class SiteModel {
 
     private List<Facet> groupFacets() {
         return pagesOf(PageType.MAALGRUPPE).stream().map(g -> new Facet("maalgruppe", g.slug(), g.title(),
-                base + Urls.targetGroup(g.slug()),
-                offers.stream().filter(o -> o.offer().targetGroups().contains(g.slug())).toList())).toList();
+                base + Urls.targetGroup(g.slug()), offersIn(g.slug()))).toList();
+    }
+
+    /** The offers of a target group, by title. */
+    private List<OfferCard> offersIn(String group) {
+        return List.copyOf(offersByGroup.getOrDefault(group, List.of()));
     }
 
     private List<Facet> areaFacets() {

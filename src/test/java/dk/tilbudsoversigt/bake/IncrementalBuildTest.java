@@ -1,0 +1,212 @@
+package dk.tilbudsoversigt.bake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+import dk.tilbudsoversigt.Trees;
+import dk.tilbudsoversigt.content.Problem;
+
+/**
+ * The preview's incremental rebuild against the real build: after every edit of a random series
+ * (text, titles, drafts, glossary terms, anchors, deleted and new pages and folders, attachments,
+ * broken front matter, settings and templates), the incremental output is byte for byte the
+ * output of a full build of the same folder, and the problems are the same.
+ */
+class IncrementalBuildTest {
+
+    /** One edit of the fixture site; returns the paths a file watcher would report. */
+    private interface Edit {
+        List<String> apply(Path site) throws IOException;
+    }
+
+    private static final List<Edit> EDITS = List.of(
+            // 0 an offer's body, with a glossary word
+            site -> toggle(site, "content/tilbud/fritidsklub.md", "Kom og vær med.", "Kom og vær med. Der er ingen visitation."),
+            // 1 an offer's title: listings, facet pages and the "Se også" link on another offer
+            site -> toggle(site, "content/tilbud/fritidsklub.md", "title: Fritidsklub", "title: Ungdomsklubben"),
+            // 2 an offer becomes a draft and back
+            site -> toggle(site, "content/tilbud/fritidsklub.md", "review_by: 2020-01-01", "review_by: 2020-01-01\nstatus: draft"),
+            // 3 a glossary term renamed: links in other bodies
+            site -> toggle(site, "content/begreber/visitation.md", "title: Visitation", "title: Bevilling"),
+            // 4 a synonym that many bodies contain
+            site -> toggle(site, "content/begreber/visitation.md", "synonyms: [visitere]", "synonyms: [visitere, kommunen]"),
+            // 5 a heading that another page links to by anchor
+            site -> toggle(site, "content/faq/hjaelp.md", "## Hvordan får jeg hjælp?", "## Hvordan søger jeg hjælp?"),
+            // 6 a linked offer deleted and restored
+            site -> exists(site, "content/tilbud/fritidsklub.md", original("content/tilbud/fritidsklub.md")),
+            // 7 a new offer
+            site -> exists(site, "content/tilbud/svoemning.md", """
+                    ---
+                    title: Svømning for alle
+                    summary: Svømning i varmtvandsbassin.
+                    updated: 2025-02-01
+                    target_groups: [autisme]
+                    age: {min: 6, max: 64}
+                    referral_required: false
+                    areas: [fritid, sundhed]
+                    contact: {unit: Fritid, url: "https://www.example.dk/svoem"}
+                    ---
+                    Læs også om [aflastning](boern/aflastning.md#saadan-soeger-du).
+                    """.replace("sundhed", "social")),
+            // 8 a new target group and an offer in it (two files at once)
+            site -> {
+                List<String> changed = new ArrayList<>(exists(site, "content/maalgrupper/unge.md",
+                        "---\ntitle: Unge\nsummary: Unge mellem 13 og 25 år.\n---\nUnge har egne behov.\n"));
+                changed.addAll(toggle(site, "content/tilbud/fritidsklub.md", "target_groups: [autisme]", "target_groups: [autisme, unge]"));
+                return changed;
+            },
+            // 9 broken front matter and the fix
+            site -> toggle(site, "content/tilbud/fritidsklub.md", "referral_required: false", "referral_required: maaske"),
+            // 10 an image that a page shows, deleted and restored
+            site -> {
+                Path image = site.resolve("content/tilbud/boern/kort.png");
+                if (Files.exists(image)) Files.delete(image);
+                else Files.copy(Trees.fixture("fixture-site").resolve("content/tilbud/boern/kort.png"), image);
+                return List.of("content/tilbud/boern/kort.png");
+            },
+            // 11 the front page's text
+            site -> toggle(site, "content/sider/forside.md", "Her finder du **hjælp**.", "Her finder du **hjælp** og [om sitet](om.md)."),
+            // 12 a news item: news list, feed, front page
+            site -> exists(site, "content/nyheder/ny-klub.md", "---\ntitle: Ny klub\nsummary: En ny klub åbner.\ndate: 2025-06-01\n---\nKlubben åbner.\n"),
+            // 13 facets: age and area
+            site -> {
+                toggle(site, "content/tilbud/fritidsklub.md", "age: {min: 13}", "age: {min: 6, max: 30}");
+                return toggle(site, "content/tilbud/fritidsklub.md", "areas: [fritid]", "areas: [fritid, skole]");
+            },
+            // 14 a new folder with a page, and the folder deleted again (reported as the folder only)
+            site -> {
+                Path folder = site.resolve("content/tilbud/voksne");
+                if (Files.exists(folder)) {
+                    Publisher.deleteTree(folder);
+                } else {
+                    Files.createDirectories(folder);
+                    Files.writeString(folder.resolve("bostoette.md"), "---\ntitle: Bostøtte\nsummary: Hjælp i eget hjem.\n"
+                            + "updated: 2025-01-01\ntarget_groups: [autisme]\nage: {min: 18}\nreferral_required: true\n"
+                            + "contact: {unit: Voksne, url: \"https://www.example.dk/bo\"}\n---\nStøtte til visitation og hverdag.\n");
+                }
+                return List.of("content/tilbud/voksne");
+            },
+            // 15 "Se også" links
+            site -> toggle(site, "content/tilbud/fritidsklub.md", "review_by: 2020-01-01", "review_by: 2020-01-01\nrelated: [tilbud/aflastning, sider/om]"),
+            // 16 a target group's title: offer pages and every listing of it
+            site -> toggle(site, "content/maalgrupper/autisme.md", "title: Autisme", "title: Autisme og ASF"),
+            // 17 a draft target group published
+            site -> toggle(site, "content/maalgrupper/kladdegruppe.md", "status: draft", "status: published"),
+            // 18 the only action plan deleted: its overview goes too
+            site -> exists(site, "content/handleplaner/status.md", original("content/handleplaner/status.md")),
+            // 19 a heading added to a plan
+            site -> toggle(site, "content/planer/plan.md", "## Flere tilbud", "## Flere tilbud\n\nTekst.\n\n## Nyt afsnit"),
+            // 20 site.properties: a full build
+            site -> toggle(site, "site.properties", "site.owner=Testkommune", "site.owner=Anden Kommune"),
+            // 21 a template of the site's own: a full build
+            site -> exists(site, "templates/robots.ftl", "User-agent: *\nDisallow: /kladder/\n"),
+            // 22 a page with an unreadable name
+            site -> exists(site, "content/tilbud/Forkert Navn.md", original("content/tilbud/fritidsklub.md").replace("Fritidsklub", "Anden klub")));
+
+    @Test
+    void everyEditAndItsUndoGiveWhatAFullBuildGives() throws Exception {
+        List<Integer> all = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < EDITS.size(); i++) all.add(i);
+        }
+        run(all, true);
+    }
+
+    @Property(tries = 4)
+    void randomEditsGiveWhatAFullBuildGives(@ForAll @Size(min = 3, max = 8) List<@IntRange(min = 0, max = 22) Integer> edits,
+                                            @ForAll boolean drafts) throws Exception {
+        run(edits, drafts);
+    }
+
+    private static void run(List<Integer> edits, boolean drafts) throws Exception {
+        Path temp = Files.createTempDirectory("inkrementel");
+        try (IncrementalBuild build = new IncrementalBuild(Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site")),
+                temp.resolve("preview"), drafts)) {
+            Path site = temp.resolve("site");
+            IncrementalBuild.Step first = build.full(paths -> { });
+            assertTrue(first.errors().isEmpty(), first.problems()::toString);
+            compare(build, site, temp, drafts, "the first build");
+            List<Integer> done = new ArrayList<>();
+            for (int edit : edits) {
+                done.add(edit);
+                List<Path> changed = EDITS.get(edit).apply(site).stream().map(site::resolve).toList();
+                build.update(changed, paths -> { });
+                compare(build, site, temp, drafts, "edits " + done);
+            }
+        } finally {
+            Publisher.deleteTree(temp);
+        }
+    }
+
+    private static void compare(IncrementalBuild build, Path site, Path temp, boolean drafts, String after) throws Exception {
+        Path fresh = temp.resolve("full");
+        SiteBuilder.Result full = SiteBuilder.build(site, fresh, drafts);
+        assertEquals(strings(full.problems().all()), strings(build.problems()), "problems after " + after);
+        if (full.ok()) {
+            build.awaitSearchIndex();
+            Map<String, String> expected = Trees.fingerprint(fresh);
+            Map<String, String> actual = Trees.fingerprint(temp.resolve("preview"));
+            Set<String> differing = new TreeSet<>(expected.keySet());
+            differing.addAll(actual.keySet());
+            differing.removeIf(f -> expected.get(f) != null && expected.get(f).equals(actual.get(f)));
+            assertEquals(Set.of(), differing, "files that differ from a full build after " + after);
+        }
+        Publisher.deleteTree(fresh);
+    }
+
+    private static List<String> strings(List<Problem> problems) {
+        return problems.stream().map(Problem::toString).toList();
+    }
+
+    /** Replaces {@code a} by {@code b} in the file, or {@code b} by {@code a} when {@code a} is not there. */
+    private static List<String> toggle(Path site, String file, String a, String b) throws IOException {
+        Path path = site.resolve(file);
+        if (!Files.exists(path)) return List.of(); // deleted by an earlier edit
+        String text = Files.readString(path, StandardCharsets.UTF_8);
+        if (text.contains(b)) {
+            text = text.replace(b, a);
+        } else if (text.contains(a)) {
+            text = text.replace(a, b);
+        } else {
+            return List.of(); // an earlier edit changed this part
+        }
+        Files.writeString(path, text, StandardCharsets.UTF_8);
+        return List.of(file);
+    }
+
+    /** Writes the file when it is missing, deletes it when it is there. */
+    private static List<String> exists(Path site, String file, String text) throws IOException {
+        Path path = site.resolve(file);
+        if (Files.exists(path)) {
+            Files.delete(path);
+        } else {
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, text, StandardCharsets.UTF_8);
+        }
+        return List.of(file);
+    }
+
+    private static String original(String file) {
+        try {
+            return Files.readString(Trees.fixture("fixture-site").resolve(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
