@@ -1,5 +1,13 @@
-// Preview only (never in a built site): reload the page when the site has been rebuilt.
+// Preview only (never in a built site): reload the page as soon as the preview has written a
+// new version of it. The script's ?v= is the version of the site the page came from.
 (function () {
-  var events = new EventSource(new URL('events', document.currentScript.src));
-  events.onmessage = function () { location.reload(); };
+  var script = document.currentScript;
+  var url = new URL('events', script.src);
+  url.searchParams.set('since', new URL(script.src).searchParams.get('v') || '0');
+  url.searchParams.set('path', location.pathname);
+  var events = new EventSource(url);
+  events.onmessage = function () {
+    events.close();
+    location.reload();
+  };
 })();

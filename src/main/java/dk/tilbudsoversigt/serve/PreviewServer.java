@@ -9,7 +9,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URLDecoder;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -17,41 +23,56 @@ import java.util.stream.Stream;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import dk.tilbudsoversigt.bake.SiteBuilder;
+import dk.tilbudsoversigt.bake.IncrementalBuild;
 import dk.tilbudsoversigt.content.Problem;
 import dk.tilbudsoversigt.content.SettingsReader;
 
 /**
  * The editor's preview: builds the site (drafts included) into a temporary folder, serves it
- * on 127.0.0.1 under the same base path as the published site, rebuilds when a file changes,
- * and makes open pages reload. A build with errors shows the errors instead of a stale page.
+ * on 127.0.0.1 under the same base path as the published site, rebuilds what a saved file
+ * touches, and makes each open page reload as soon as its own new version is written. A site
+ * with errors shows the errors instead of a stale page, on every page, until they are fixed.
  */
 public final class PreviewServer implements AutoCloseable {
     private static final String PREVIEW = "/__preview/";
     private static final long EVENT_WAIT_MS = 25_000;
+    private static final int KEPT_PUBLICATIONS = 1000;
+
+    /** Files written at one moment: URL paths below the base path, or null for every page. */
+    private record Publication(long version, Set<String> paths) {}
 
     private final Path site;
     private final Path output;
+    private final IncrementalBuild build;
     private final HttpServer server;
-    private final ExecutorService pool = Executors.newFixedThreadPool(16);
-    private final Thread watcher;
-    private final Object changed = new Object();
+    private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "preview-http");
+        t.setDaemon(true);
+        return t;
+    });
+    private final FileWatcher watcher;
+    private final Deque<Publication> publications = new ArrayDeque<>();
+    private long version;
     private volatile String base = "";
     private volatile List<Problem> errors = List.of();
-    private volatile long version;
+    private volatile IncrementalBuild.Step lastStep;
     private volatile boolean running = true;
 
     public PreviewServer(Path site, int port) throws IOException {
+        this(site, port, true);
+    }
+
+    /** @param notifications false to watch files by comparing them, as where the system gives no notifications */
+    PreviewServer(Path site, int port, boolean notifications) throws IOException {
         this.site = site;
         this.output = Files.createTempDirectory("tilbudsoversigt-forhaandsvisning").resolve("site");
-        rebuild();
+        this.build = new IncrementalBuild(site, output, true);
+        apply(build.full(this::written));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         server.setExecutor(pool);
         server.createContext("/", this::handle);
         server.start();
-        watcher = new Thread(this::watch, "preview-watcher");
-        watcher.setDaemon(true);
-        watcher.start();
+        watcher = new FileWatcher(site, notifications, this::changed);
     }
 
     public int port() {
@@ -67,16 +88,66 @@ public final class PreviewServer implements AutoCloseable {
         return errors;
     }
 
-    /** Builds again; returns the errors (empty when the build succeeded). */
-    public synchronized List<Problem> rebuild() {
-        SiteBuilder.Result result = SiteBuilder.build(site, output, true);
-        errors = result.problems().errors();
-        base = basePath();
-        version++;
-        synchronized (changed) {
-            changed.notifyAll();
+    /** What the latest build did. */
+    public IncrementalBuild.Step lastStep() {
+        return lastStep;
+    }
+
+    /** A batch of saved files, from the watcher's thread. */
+    private synchronized void changed(Set<Path> paths) {
+        apply(build.update(paths, this::written));
+    }
+
+    /** Files were written: the pages showing them reload; with errors gone, every page does. */
+    private void written(Set<String> paths) {
+        if (!errors.isEmpty()) {
+            errors = List.of(); // files are only written once the content has no errors
+            publish(null);
+        } else {
+            publish(paths);
         }
-        return errors;
+    }
+
+    private void apply(IncrementalBuild.Step step) {
+        lastStep = step;
+        base = basePath();
+        List<Problem> now = step.errors();
+        if (!now.equals(errors)) {
+            errors = now;
+            publish(null);
+        }
+    }
+
+    private void publish(Set<String> paths) {
+        synchronized (publications) {
+            version++;
+            publications.addLast(new Publication(version, paths == null ? null : Set.copyOf(paths)));
+            while (publications.size() > KEPT_PUBLICATIONS) publications.removeFirst();
+            publications.notifyAll();
+        }
+    }
+
+    /** Waits until a publication after {@code since} concerns {@code page}; false when the wait ran out. */
+    private boolean awaitPublication(long since, String page) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + EVENT_WAIT_MS;
+        synchronized (publications) {
+            while (running) {
+                if (publications.isEmpty() ? since < version : since < publications.getFirst().version() - 1) return true;
+                for (Publication p : publications) {
+                    if (p.version() > since && (p.paths() == null || p.paths().contains(page))) return true;
+                }
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) return false;
+                publications.wait(left);
+            }
+        }
+        return false;
+    }
+
+    private long version() {
+        synchronized (publications) {
+            return version;
+        }
     }
 
     private String basePath() {
@@ -95,52 +166,16 @@ public final class PreviewServer implements AutoCloseable {
         return "";
     }
 
-    private void watch() {
-        long last = stamp();
-        while (running) {
-            try {
-                Thread.sleep(150);
-            } catch (InterruptedException e) {
-                return;
-            }
-            long now = stamp();
-            if (now != last) {
-                last = now;
-                rebuild();
-            }
-        }
-    }
-
-    /** A fingerprint of what the build reads: names, sizes and times of every watched file. */
-    private long stamp() {
-        long hash = 17;
-        for (String part : List.of("content", "templates", "assets", SettingsReader.FILE)) {
-            Path p = site.resolve(part);
-            if (!Files.exists(p)) continue;
-            try (Stream<Path> walk = Files.walk(p)) {
-                for (Path f : walk.sorted().toList()) {
-                    hash = hash * 31 + f.toString().hashCode();
-                    if (Files.isRegularFile(f)) {
-                        hash = hash * 31 + Files.size(f);
-                        hash = hash * 31 + Files.getLastModifiedTime(f).toMillis();
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                hash = hash * 31 + 1; // a file vanished while we looked: try again next round
-            }
-        }
-        return hash;
-    }
-
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            long seen = version(); // before reading: a page written meanwhile then reloads once more
             String path = exchange.getRequestURI().getPath();
             if (path.startsWith(base + PREVIEW) || path.startsWith(PREVIEW)) {
                 preview(exchange, path.substring(path.indexOf(PREVIEW) + PREVIEW.length()));
                 return;
             }
             if (!errors.isEmpty()) {
-                send(exchange, 500, "text/html; charset=utf-8", inject(ErrorPage.html(errors)));
+                send(exchange, 500, "text/html; charset=utf-8", inject(ErrorPage.html(errors), seen));
                 return;
             }
             if (!path.equals(base) && !path.startsWith(base + "/")) {
@@ -153,12 +188,12 @@ public final class PreviewServer implements AutoCloseable {
             if (!file.startsWith(output) || !Files.isRegularFile(file) || rel.contains("..")) {
                 Path notFound = output.resolve("404.html");
                 byte[] body = Files.exists(notFound) ? Files.readAllBytes(notFound) : "Ikke fundet".getBytes(StandardCharsets.UTF_8);
-                send(exchange, 404, "text/html; charset=utf-8", inject(body));
+                send(exchange, 404, "text/html; charset=utf-8", inject(body, seen));
                 return;
             }
             String type = ContentTypes.of(file);
             byte[] body = Files.readAllBytes(file);
-            send(exchange, 200, type, type.startsWith("text/html") ? inject(body) : body);
+            send(exchange, 200, type, type.startsWith("text/html") ? inject(body, seen) : body);
         }
     }
 
@@ -168,33 +203,56 @@ public final class PreviewServer implements AutoCloseable {
                 send(exchange, 200, "text/javascript; charset=utf-8", in.readAllBytes());
             }
         } else if (what.equals("events")) {
-            long seen = version;
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            long since;
+            try {
+                since = Long.parseLong(query.getOrDefault("since", "0"));
+            } catch (NumberFormatException e) {
+                since = 0;
+            }
+            String page = pagePath(query.getOrDefault("path", "/"));
             exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = exchange.getResponseBody();
             out.write("retry: 300\n\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
-            synchronized (changed) {
-                long deadline = System.currentTimeMillis() + EVENT_WAIT_MS;
-                while (version == seen && running && System.currentTimeMillis() < deadline) {
-                    try {
-                        changed.wait(Math.max(1, deadline - System.currentTimeMillis()));
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
+            try {
+                if (awaitPublication(since, page)) out.write("data: reload\n\n".getBytes(StandardCharsets.UTF_8));
+            } catch (InterruptedException e) {
+                return;
             }
-            if (version != seen) out.write("data: reload\n\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
         } else {
             send(exchange, 404, "text/plain; charset=utf-8", "Ikke fundet".getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    private byte[] inject(byte[] html) {
+    /** A page's URL path as the build names it: below the base path, "…/index.html" as "…/". */
+    private String pagePath(String urlPath) {
+        String p = urlPath.startsWith(base + "/") ? urlPath.substring(base.length()) : urlPath;
+        if (p.endsWith("/index.html")) p = p.substring(0, p.length() - "index.html".length());
+        if (!p.endsWith("/") && !p.substring(p.lastIndexOf('/') + 1).contains(".")) p = p + "/";
+        return p;
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new HashMap<>();
+        if (raw == null) return out;
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    /** The page with the preview's reload script, which knows which version of the site it came from. */
+    private byte[] inject(byte[] html, long seen) {
         String page = new String(html, StandardCharsets.UTF_8);
-        String script = "<script src=\"" + base + PREVIEW + "reload.js\"></script>";
+        String script = "<script src=\"" + base + PREVIEW + "reload.js?v=" + seen + "\"></script>";
         int end = page.lastIndexOf("</body>");
         page = end < 0 ? page + script : page.substring(0, end) + script + page.substring(end);
         return page.getBytes(StandardCharsets.UTF_8);
@@ -215,11 +273,19 @@ public final class PreviewServer implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        synchronized (changed) {
-            changed.notifyAll();
+        watcher.close();
+        synchronized (publications) {
+            publications.notifyAll();
         }
         server.stop(0);
         pool.shutdownNow();
-        watcher.interrupt();
+        synchronized (this) {
+            build.close();
+        }
+        try (Stream<Path> walk = Files.walk(output.getParent())) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException | RuntimeException ignored) {
+            // a temporary folder; the system clears it in time
+        }
     }
 }

@@ -60,7 +60,7 @@ class AccessibilityTest {
     }
 
     /** Headless Debian Chromium with no network of its own (this machine has none to offer). */
-    private static ChromeOptions options() {
+    static ChromeOptions options() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

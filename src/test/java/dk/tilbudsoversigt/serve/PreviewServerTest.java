@@ -1,6 +1,7 @@
 package dk.tilbudsoversigt.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -10,7 +11,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dk.tilbudsoversigt.bake.IncrementalBuild;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +69,63 @@ class PreviewServerTest {
 
             Files.writeString(file, original);
             assertEquals(200, await(base + "/tilbud/fritidsklub/", r -> r.statusCode() == 200).statusCode());
+        }
+    }
+
+    /** The first event on a page's reload stream, as the page's script would get it. */
+    static CompletableFuture<String> firstEvent(String base, String page, long since) {
+        String url = base + "/__preview/events?since=" + since + "&path=" + URLEncoder.encode(page, StandardCharsets.UTF_8);
+        return HTTP.sendAsync(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofLines())
+                .thenApply(r -> r.body().filter(l -> l.startsWith("data:")).findFirst().orElse(""));
+    }
+
+    /** The site version a served page says it shows (in its reload script's address). */
+    static long version(String html) {
+        Matcher m = Pattern.compile("reload\\.js\\?v=(\\d+)").matcher(html);
+        assertTrue(m.find(), "the preview's reload script is in the page");
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void aChangeReloadsThePagesItTouchesAndNoOthers() throws Exception {
+        Path site = Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site"));
+        try (PreviewServer server = new PreviewServer(site, 0)) {
+            String base = "http://127.0.0.1:" + server.port() + "/sti/handicap";
+            long since = version(get(base + "/tilbud/fritidsklub/").body());
+            CompletableFuture<String> offer = firstEvent(base, "/sti/handicap/tilbud/fritidsklub/", since);
+            CompletableFuture<String> plan = firstEvent(base, "/sti/handicap/planer/plan/", since);
+            IncrementalBuild.Step before = server.lastStep();
+            Path file = site.resolve("content/tilbud/fritidsklub.md");
+            Files.writeString(file, Files.readString(file).replace("Kom og vær med.", "Kom og vær med i klubben."));
+
+            assertEquals("data: reload", offer.get(20, TimeUnit.SECONDS));
+            assertTrue(get(base + "/tilbud/fritidsklub/").body().contains("Kom og vær med i klubben."));
+            for (int i = 0; i < 200 && server.lastStep() == before; i++) Thread.sleep(50);
+            Thread.sleep(300);
+            assertFalse(plan.isDone(), "the plan's page is not told to reload for a change to an offer");
+
+            Path planFile = site.resolve("content/planer/plan.md");
+            Files.writeString(planFile, Files.readString(planFile).replace("Vi vil samarbejde.", "Vi vil samarbejde mere."));
+            assertEquals("data: reload", plan.get(20, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void newFoldersAreWatchedAndTheFallbackWatcherSeesChangesToo() throws Exception {
+        Path site = Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site"));
+        for (boolean notifications : new boolean[] {true, false}) {
+            try (PreviewServer server = new PreviewServer(site, 0, notifications)) {
+                String base = "http://127.0.0.1:" + server.port() + "/sti/handicap";
+                String slug = notifications ? "bostoette" : "botraening";
+                Path folder = Files.createDirectories(site.resolve("content/tilbud/voksne-" + slug));
+                Files.writeString(folder.resolve(slug + ".md"), "---\ntitle: Ny side " + slug + "\nsummary: Hjælp i eget hjem.\n"
+                        + "updated: 2025-01-01\ntarget_groups: [autisme]\nage: {min: 18}\nreferral_required: true\n"
+                        + "contact: {unit: Voksne, url: \"https://www.example.dk/bo\"}\n---\nStøtte i hverdagen.\n");
+                HttpResponse<String> page = await(base + "/tilbud/" + slug + "/", r -> r.statusCode() == 200);
+                assertEquals(200, page.statusCode(), "watching with " + (notifications ? "notifications" : "comparisons"));
+                assertTrue(page.body().contains("Ny side " + slug));
+                assertTrue(get(base + "/tilbud/").body().contains("Ny side " + slug), "the overview lists the new offer");
+            }
         }
     }
 
