@@ -21,6 +21,7 @@ import dk.tilbudsoversigt.content.Suggestions;
 import dk.tilbudsoversigt.content.Problem;
 import dk.tilbudsoversigt.content.Problems;
 import dk.tilbudsoversigt.report.EditorReport;
+import dk.tilbudsoversigt.report.GroupedProblems;
 import dk.tilbudsoversigt.serve.PreviewServer;
 import dk.tilbudsoversigt.site.Checked;
 
@@ -52,8 +53,10 @@ public final class Main {
 
               --source MAPPE   site-mappen med site.properties og content/ (standard: .)
 
-            Tjekker alt det, build tjekker, og viser desuden advarsler til redaktører
-            (sider, der skal gennemses). Skriver ingen filer.
+            Tjekker alt det, build tjekker, og viser desuden advarsler til redaktører: tilbud,
+            der skulle have været gennemset (review_by), sider, som ingen anden side linker til,
+            målgrupper uden tilbud og tekster, der er svære at læse (LIX). Fejl og advarsler
+            vises samlet under hver fil, linje for linje. Skriver ingen filer.
             Afslutningskode 0: ingen fejl (advarsler er tilladt), 1: fejl i indholdet, 2: forkert brug.
             """;
 
@@ -157,9 +160,15 @@ public final class Main {
         Checked checked = Checked.run(source(a), false);
         Problems problems = checked.problems();
         if (checked.content() != null) EditorReport.addWarnings(checked, problems);
-        report(problems, err);
-        if (problems.hasErrors()) return 1;
-        out.println("Ingen fejl i " + checked.pages().size() + " sider; " + problems.warnings().size() + " advarsler.");
+        List<Problem> all = problems.all();
+        err.print(GroupedProblems.format(all));
+        if (problems.hasErrors()) {
+            err.println();
+            err.println(GroupedProblems.count(all) + ". Ret fejlene; advarslerne er gode råd, der ikke stopper en udgivelse.");
+            return 1;
+        }
+        if (!all.isEmpty()) err.println();
+        out.println("Ingen fejl i " + checked.pages().size() + " sider" + (all.isEmpty() ? "." : "; " + GroupedProblems.count(all) + "."));
         return 0;
     }
 

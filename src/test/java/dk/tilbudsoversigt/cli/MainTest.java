@@ -54,7 +54,42 @@ class MainTest {
     void checkReportsWarningsButExitsZero() throws IOException {
         Path site = Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site"));
         assertEquals(0, run("check", "--source", site.toString()));
-        assertTrue(err().contains("content/tilbud/fritidsklub.md:10: advarsel:"), err());
+        assertTrue(err().contains("content/tilbud/fritidsklub.md\n  linje 10: advarsel:"), err());
+    }
+
+    @Test
+    void checkShowsEveryWarningKindGroupedPerFileAndExitsZero() {
+        assertEquals(0, run("check", "--source", Trees.fixture("check-site").toString()), err());
+        assertEquals("""
+                content/maalgrupper/hoerehandicap.md
+                  linje 1: advarsel: målgruppen har ingen tilbud; tilføj den under target_groups i de tilbud, den passer til
+
+                content/sider/gammel-side.md
+                  linje 1: advarsel: ingen anden side linker hertil, så besøgende kan ikke finde siden; link til den fra en anden side
+
+                content/tilbud/klub.md
+                  linje 10: advarsel: teksten skulle have været gennemset senest 2024-06-30; læs den igennem, ret det der er forældet, og sæt en ny review_by-dato
+
+                content/tilbud/stoette.md
+                  linje 12: advarsel: teksten er svær at læse: LIX 113 (loftet er 45). Brug kortere sætninger og kortere ord. \
+                Længste sætninger: "Socialpædagogisk bistandsydelse tilrettelægges individuelt i overensstemmelse med borgerens \
+                funktionsniveau, ressourc..."
+
+                """, err());
+        assertEquals("Ingen fejl i 6 sider; 4 advarsler i 4 filer.\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void checkListsAFilesErrorsWithItsWarningsAndExitsOne() throws IOException {
+        Path site = Trees.copy(Trees.fixture("check-site"), temp.resolve("site"));
+        Path klub = site.resolve("content/tilbud/klub.md");
+        Files.writeString(klub, Files.readString(klub).replace("referral_required: false", "referral_required: maaske"));
+        assertEquals(1, run("check", "--source", site.toString()));
+        assertTrue(err().contains("""
+                content/tilbud/klub.md
+                  linje 7: fejl: """), err());
+        assertTrue(err().contains("\n  linje 10: advarsel: teksten skulle have været gennemset"), err());
+        assertTrue(err().strip().endsWith("1 fejl og 4 advarsler i 4 filer. Ret fejlene; advarslerne er gode råd, der ikke stopper en udgivelse."), err());
     }
 
     @Test
