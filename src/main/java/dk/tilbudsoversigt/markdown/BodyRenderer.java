@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlInline;
@@ -49,6 +51,10 @@ public final class BodyRenderer {
     private final Map<String, Set<String>> targets = new ConcurrentHashMap<>();
     private final List<Glossary.Term> terms;
     private final Glossary glossary;
+    /** While renderAll runs: links to other pages' anchors, checked when all headings are known. */
+    private volatile Queue<AnchorLink> deferred;
+
+    private record AnchorLink(Page page, Page target, String fragment, int line, Problems problems) {}
 
     public BodyRenderer(Content content, Path siteFolder, boolean includeDrafts) {
         this(content, siteFolder, includeDrafts, new ConcurrentHashMap<>());
@@ -72,11 +78,20 @@ public final class BodyRenderer {
         this.glossary = new Glossary(terms);
     }
 
-    /** Renders the bodies of {@code pages}; problems go to {@code problems}. Keyed by page file. */
+    /**
+     * Renders the bodies of {@code pages}; problems go to {@code problems}. Keyed by page file.
+     * Each body is parsed once and its tree dropped when rendered; links to other pages' anchors
+     * are checked at the end, when every page's headings are known.
+     */
     public Map<String, RenderedBody> renderAll(List<Page> pages, Problems problems) {
-        pagesByFile.values().parallelStream().forEach(this::headings);
         Map<String, RenderedBody> out = new ConcurrentHashMap<>();
-        pages.parallelStream().forEach(p -> out.put(p.file(), render(p, problems)));
+        deferred = new ConcurrentLinkedQueue<>();
+        try {
+            pages.parallelStream().forEach(p -> out.put(p.file(), render(p, problems)));
+            for (AnchorLink link : deferred) checkAnchorNow(link.page(), link.target(), link.fragment(), link.line(), link.problems());
+        } finally {
+            deferred = null;
+        }
         return new LinkedHashMap<>(out);
     }
 
@@ -297,6 +312,12 @@ public final class BodyRenderer {
 
     private void checkAnchor(Page page, Page target, String fragment, int line, Problems problems) {
         if (fragment.isEmpty()) return;
+        Queue<AnchorLink> later = deferred;
+        if (later != null && target != page) later.add(new AnchorLink(page, target, fragment, line, problems));
+        else checkAnchorNow(page, target, fragment, line, problems);
+    }
+
+    private void checkAnchorNow(Page page, Page target, String fragment, int line, Problems problems) {
         List<Heading> hs = headings(target);
         if (hs.stream().noneMatch(h -> h.id().equals(fragment))) {
             problems.error(page.file(), line, "ankeret #" + fragment + " findes ikke på " + (target == page ? "siden selv" : target.file())

@@ -18,6 +18,8 @@ public final class Markdown {
             .set(TablesExtension.DISCARD_EXTRA_COLUMNS, true)
             .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true)
             .set(HtmlRenderer.SOFT_BREAK, "\n")
+            // keeps the line starts, so that a node's line number is a lookup, not a count from the top
+            .set(Parser.TRACK_DOCUMENT_LINES, true)
             .toImmutable().toMutable();
     private static final Parser PARSER = Parser.builder(OPTIONS).build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder(OPTIONS).build();
