@@ -1,16 +1,13 @@
 package dk.tilbudsoversigt.benchmark;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
+import java.util.Map;
 
 import org.jbake.app.Oven;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
@@ -18,77 +15,137 @@ import org.jbake.app.configuration.JBakeConfigurationFactory;
 import dk.tilbudsoversigt.bake.SiteBuilder;
 
 /**
- * Build benchmark: this tool's build against a stock JBake 2.7 bake of the same offers, in one
- * JVM, alternating, one warm-up and three measured runs each. Prints a Markdown table.
- * Run with {@code mvn -q -Pbenchmark verify -DskipTests -Dbenchmark.pages=2000}.
+ * The build benchmark, in one run: synthetic sites of (by default) 1,000 and 10,000 offers built
+ * by this tool as a webmaster runs it (a new {@code java -jar} process each time) and warm in
+ * one JVM, by Hugo (Debian's {@code hugo}, when installed) on the same Markdown with comparable
+ * templates, and by stock JBake's {@code Oven} on the smallest site; then the preview's time
+ * from saving an offer to the reloaded page on the largest site. Prints a Markdown table and the
+ * ratios, which are the figures to trust on a shared machine.
+ *
+ * <p>Run with {@code mvn -q -Pbenchmark verify -DskipTests}; {@code -Dbenchmark.sizes=1000,10000}
+ * and {@code -Dbenchmark.runs=3} choose sizes and measured runs.
  */
 public final class BuildBenchmark {
-    private static final int MEASURED_RUNS = 3;
-    private static final long SLOW_RUN_NANOS = 180_000_000_000L;
-
-    /** One timed build: wall time, highest sampled heap use, and the number of files it wrote. */
-    private record Run(long nanos, long peakHeapBytes, long files) {}
+    private static final Path HUGO = Path.of("/usr/bin/hugo");
+    private static final int SERVE_WARM_UP = 4;
+    private static final int SERVE_EDITS = 20;
 
     private BuildBenchmark() {}
 
-    /** A build that cannot be measured, e.g. because the synthetic site has errors. */
-    private static final class BenchmarkFailure extends RuntimeException {
-        BenchmarkFailure(String message) {
-            super(message);
-        }
-    }
-
-    /** A build into an output folder. */
-    private interface Build {
-        void run() throws Exception;
-    }
-
     public static void main(String[] args) throws Exception {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        // OrientDB (inside JBake) logs through java.util.logging; Freemarker would pick log4j 1.x,
-        // which a test dependency brings along; everything else already goes to slf4j-nop
-        java.util.logging.LogManager.getLogManager().reset();
+        Path jar = Path.of(args.length > 0 ? args[0] : "target/tilbudsoversigt.jar");
+        List<Integer> sizes = new ArrayList<>();
+        for (String s : (args.length > 1 ? args[1] : "1000,10000").split(",")) sizes.add(Integer.parseInt(s.strip()));
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        java.util.logging.LogManager.getLogManager().reset(); // OrientDB, inside stock JBake, logs through java.util.logging
         System.setProperty("org.freemarker.loggerLibrary", "SLF4J");
+        if (!Files.isRegularFile(jar)) throw new IllegalStateException(jar + " is missing: run mvn package first");
+        String hugoVersion = hugoVersion();
+        if (hugoVersion == null) System.err.println("benchmark: Hugo skipped, " + HUGO + " is not installed (apt-get install hugo)");
+        String loadBefore = load();
 
-        boolean failed = false;
         Path root = Files.createTempDirectory("tilbudsoversigt-benchmark");
+        Map<String, Double> medians = new LinkedHashMap<>();
+        List<String> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         try {
-            List<SyntheticSite.Offer> offers = SyntheticSite.offers(n);
-            Path ourSite = root.resolve("ours");
-            Path stockSite = root.resolve("jbake");
-            SyntheticSite.writeOurs(ourSite, offers);
-            SyntheticSite.writeJBake(stockSite, offers);
-            Path ourOut = root.resolve("out-ours");
-            Path stockOut = root.resolve("out-jbake");
+            for (int n : sizes) {
+                SyntheticSite.Model model = SyntheticSite.generate(n);
+                Path ours = root.resolve("ours-" + n);
+                SyntheticSite.writeOurs(ours, model);
+                Path hugo = root.resolve("hugo-" + n);
+                HugoSite.write(hugo, model);
+                Path out = root.resolve("out");
+                if (n == sizes.get(0)) notes.add("- text: " + model.corpus());
+                System.err.printf("benchmark: %,d offers%n", n);
 
-            Build ours = () -> buildOurs(ourSite, ourOut);
-            Build stock = () -> bakeStock(stockSite, stockOut);
+                List<Measured> cold = new ArrayList<>();
+                List<Measured> byHugo = new ArrayList<>();
+                List<String> command = List.of(javaBinary(), "-jar", jar.toAbsolutePath().toString(), "build",
+                        "--source", ours.toString(), "--output", out.toString());
+                Measured.process(command, out); // the file cache warmed, as for any later build
+                if (hugoVersion != null) Measured.process(HugoSite.command(HUGO, hugo, out), out);
+                for (int i = 0; i < runs; i++) {
+                    cold.add(Measured.process(command, out));
+                    if (hugoVersion != null) byHugo.add(Measured.process(HugoSite.command(HUGO, hugo, out), out));
+                }
+                List<Measured> warm = new ArrayList<>();
+                Measured.inJvm(() -> buildOurs(ours, out), out);
+                for (int i = 0; i < runs; i++) warm.add(Measured.inJvm(() -> buildOurs(ours, out), out));
 
-            measure(ours, ourOut);
-            Run stockWarmUp = measure(stock, stockOut);
-            // a stock bake over ~3 minutes is measured once: its cold first run is the figure
-            boolean stockOnce = stockWarmUp.nanos() > SLOW_RUN_NANOS;
-            List<Run> ourRuns = new ArrayList<>();
-            List<Run> stockRuns = new ArrayList<>();
-            if (stockOnce) stockRuns.add(stockWarmUp);
-            for (int i = 0; i < MEASURED_RUNS; i++) {
-                ourRuns.add(measure(ours, ourOut));
-                if (!stockOnce) stockRuns.add(measure(stock, stockOut));
+                rows.add(row(n, "Tilbudsoversigt, `java -jar … build` (a new JVM each run)", cold, "RSS"));
+                rows.add(row(n, "Tilbudsoversigt, `SiteBuilder.build` in a warm JVM", warm, "heap"));
+                medians.put("cold " + n, Measured.median(cold));
+                medians.put("warm " + n, Measured.median(warm));
+                if (hugoVersion != null) {
+                    rows.add(row(n, "Hugo " + hugoVersion, byHugo, "RSS"));
+                    medians.put("hugo " + n, Measured.median(byHugo));
+                }
+                if (n == sizes.get(0)) {
+                    Path jbake = root.resolve("jbake-" + n);
+                    SyntheticSite.writeJBake(jbake, model);
+                    Measured.inJvm(() -> bakeStock(jbake, out), out);
+                    List<Measured> stock = List.of(Measured.inJvm(() -> bakeStock(jbake, out), out));
+                    rows.add(row(n, "stock JBake 2.7.0 `Oven` (offers only; OrientDB in memory)", stock, "heap"));
+                    medians.put("jbake " + n, Measured.median(stock));
+                }
+                Measured.deleteTree(hugo);
+                if (n != sizes.get(sizes.size() - 1)) Measured.deleteTree(ours);
             }
-            print(n, offers, ourRuns, stockRuns, stockOnce);
-        } catch (BenchmarkFailure e) {
-            System.err.println("benchmark: " + e.getMessage());
-            failed = true;
+
+            int largest = sizes.get(sizes.size() - 1);
+            System.err.printf("benchmark: the preview, %,d offers%n", largest);
+            List<ServeLatency.Save> saves = ServeLatency.measure(root.resolve("ours-" + largest), largest, SERVE_WARM_UP, SERVE_EDITS);
+
+            System.out.println("| offers | build | median time (s) | fastest (s) | CPU time / wall time | peak memory (MB) | files |");
+            System.out.println("|---:|---|---:|---:|---:|---:|---:|");
+            rows.forEach(System.out::println);
+            System.out.println();
+            int smallest = sizes.get(0);
+            if (medians.containsKey("hugo " + largest)) {
+                System.out.printf(Locale.ROOT, "- %,d offers, ours / Hugo (median over median): %.2f× as a new process, %.2f× warm (goal: at most 2×)%n",
+                        largest, medians.get("cold " + largest) / medians.get("hugo " + largest),
+                        medians.get("warm " + largest) / medians.get("hugo " + largest));
+            } else {
+                System.out.println("- Hugo: skipped, " + HUGO + " is not installed (apt-get install hugo)");
+            }
+            if (sizes.size() > 1) {
+                System.out.printf(Locale.ROOT, "- growth from %,d to %,d offers: ours %.1f× as a new process, %.1f× warm%s (goal: at most %.0f×)%n",
+                        smallest, largest, medians.get("cold " + largest) / medians.get("cold " + smallest),
+                        medians.get("warm " + largest) / medians.get("warm " + smallest),
+                        medians.containsKey("hugo " + largest)
+                                ? String.format(Locale.ROOT, "; Hugo %.1f×", medians.get("hugo " + largest) / medians.get("hugo " + smallest)) : "",
+                        1.1 * largest / smallest);
+            }
+            if (medians.containsKey("jbake " + smallest)) {
+                System.out.printf(Locale.ROOT, "- %,d offers, stock JBake / ours warm: %.1f×%n", smallest,
+                        medians.get("jbake " + smallest) / medians.get("warm " + smallest));
+            }
+            for (String kind : List.of("body", "title")) {
+                List<ServeLatency.Save> some = saves.stream().filter(s -> s.kind().equals(kind)).toList();
+                System.out.printf(Locale.ROOT, "- preview, %,d offers, %d saves of an offer's %s: save → reloaded page median %.0f ms, slowest %.0f ms;"
+                                + " save → every touched file written median %.0f ms (%.0f files) (goal: under 300 ms to the page)%n",
+                        largest, some.size(), kind.equals("body") ? "text" : "title",
+                        medianMs(some.stream().map(ServeLatency.Save::toPageNanos).toList()),
+                        some.stream().mapToLong(ServeLatency.Save::toPageNanos).max().orElse(0) / 1e6,
+                        medianMs(some.stream().map(ServeLatency.Save::toDoneNanos).toList()),
+                        some.stream().mapToInt(ServeLatency.Save::files).average().orElse(0));
+            }
+            notes.forEach(System.out::println);
+            System.out.printf("- %d measured runs each after one unmeasured run, new processes alternating with Hugo; times are wall"
+                    + " clock; peak memory is the peak resident set of the process (RSS) or, in the warm JVM, the highest heap in use%n", runs);
+            Runtime rt = Runtime.getRuntime();
+            System.out.printf("- Java %s, %d cores, warm JVM max heap %d MB; load average before %s, after %s%n",
+                    System.getProperty("java.version"), rt.availableProcessors(), rt.maxMemory() >> 20, loadBefore, load());
         } finally {
-            deleteTree(root);
+            Measured.deleteTree(root);
         }
-        if (failed) System.exit(1);
     }
 
     private static void buildOurs(Path site, Path out) {
         SiteBuilder.Result result = SiteBuilder.build(site, out, false);
         if (!result.ok()) {
-            throw new BenchmarkFailure("the synthetic site does not build:\n" + String.join("\n",
+            throw new IllegalStateException("the synthetic site does not build:\n" + String.join("\n",
                     result.problems().errors().stream().limit(20).map(Object::toString).toList()));
         }
     }
@@ -96,87 +153,42 @@ public final class BuildBenchmark {
     private static void bakeStock(Path site, Path out) {
         Oven oven = new Oven(new JBakeConfigurationFactory().createDefaultJbakeConfiguration(site.toFile(), out.toFile(), true));
         oven.bake();
-        if (!oven.getErrors().isEmpty()) {
-            throw new BenchmarkFailure("stock JBake failed: " + oven.getErrors().get(0));
-        }
+        if (!oven.getErrors().isEmpty()) throw new IllegalStateException("stock JBake failed: " + oven.getErrors().get(0));
     }
 
-    /** Runs one build into an emptied output folder, sampling heap use every 10 ms meanwhile. */
-    private static Run measure(Build build, Path out) throws Exception {
-        deleteTree(out);
-        // start from a collected heap so that the previous build's garbage is not counted
-        System.gc();
-        System.gc();
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.setDaemon(true);
-        sampler.start();
-        long start = System.nanoTime();
-        build.run();
-        long nanos = System.nanoTime() - start;
-        sampler.interrupt();
-        sampler.join();
-        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        return new Run(nanos, peak.get(), countFiles(out));
+    private static String row(int n, String name, List<Measured> runs, String memory) {
+        double fastest = runs.stream().mapToDouble(Measured::seconds).min().orElseThrow();
+        double cores = runs.stream().mapToDouble(Measured::cores).average().orElseThrow();
+        long peak = runs.stream().mapToLong(Measured::peakBytes).max().orElseThrow();
+        return String.format(Locale.ROOT, "| %,d | %s | %.2f | %.2f | %.2f | %d (%s) | %,d |", n, name, Measured.median(runs), fastest,
+                cores, peak >> 20, memory, runs.get(0).files());
     }
 
-    private static void print(int n, List<SyntheticSite.Offer> offers, List<Run> ours, List<Run> stock, boolean stockOnce) {
-        double ourMedian = median(ours);
-        double stockMedian = median(stock);
-        System.out.println("| build | pages | median time (s) | min time (s) | peak heap (MB) |");
-        System.out.println("|---|---:|---:|---:|---:|");
-        row("Tilbudsoversigt (SiteBuilder.build)", n, ours);
-        row("stock JBake 2.7.0 (Oven.bake)", n, stock);
-        System.out.println();
-        System.out.printf(Locale.ROOT, "Ratio stock/ours of median times: %.1f%n", stockMedian / ourMedian);
-        System.out.println();
-        double words = offers.stream().mapToInt(o -> o.body().split("\\s+").length).average().orElse(0);
-        System.out.printf(Locale.ROOT, "- pages = offers; each has a ~%.0f-word Markdown body. Our site also holds "
-                + "10 target groups and 20 glossary terms (needed by the offers); stock JBake gets the offers only.%n", words);
-        System.out.printf("- files written per build: ours %d, stock JBake %d%n",
-                ours.get(0).files(), stock.get(0).files());
-        System.out.println("- " + (stockOnce
-                ? "stock JBake took over 3 minutes, so it was measured once, without a warm-up; ours: 1 warm-up + "
-                        + MEASURED_RUNS + " runs"
-                : "1 warm-up + " + MEASURED_RUNS + " measured runs each, alternating, in one JVM"));
-        System.out.println("- peak heap = highest heap in use (garbage included) over the measured runs, sampled every 10 ms;"
-                + " System.gc() before each build");
-        Runtime rt = Runtime.getRuntime();
-        System.out.printf("- Java %s (%s), %d cores, max heap %d MB%n", System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), rt.availableProcessors(), rt.maxMemory() >> 20);
+    private static double medianMs(List<Long> nanos) {
+        double[] s = nanos.stream().mapToDouble(x -> x / 1e6).sorted().toArray();
+        return s.length == 0 ? 0 : s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
-    private static void row(String name, int pages, List<Run> runs) {
-        long minNanos = runs.stream().mapToLong(Run::nanos).min().orElseThrow();
-        long peak = runs.stream().mapToLong(Run::peakHeapBytes).max().orElseThrow();
-        System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.2f | %d |%n", name, pages, median(runs), minNanos / 1e9, peak >> 20);
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static double median(List<Run> runs) {
-        double[] s = runs.stream().mapToDouble(r -> r.nanos() / 1e9).sorted().toArray();
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    /** "0.111.3", or null when Hugo is not installed. */
+    private static String hugoVersion() throws IOException, InterruptedException {
+        if (!Files.isExecutable(HUGO)) return null;
+        Process p = new ProcessBuilder(HUGO.toString(), "version").redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("v(\\d+\\.\\d+\\.\\d+)").matcher(text);
+        return m.find() ? m.group(1) : "(unknown version)";
     }
 
-    private static long countFiles(Path folder) throws IOException {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile).count();
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) return;
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+    private static String load() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 }

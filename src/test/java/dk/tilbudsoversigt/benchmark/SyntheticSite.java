@@ -12,10 +12,16 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Writes the two synthetic sites of the build benchmark: one in this tool's content format and
- * one in stock JBake's format, holding the same offers (titles, bodies, dates).
+ * Synthetic sites for the benchmarks: N offers with varied Danish bodies (see {@link DanishText}),
+ * target groups, FAQ pages whose anchors offers link to, glossary terms that the bodies name,
+ * news and a front page. Written in this tool's format, as a stock JBake site (offers only) and
+ * as a Hugo site ({@link HugoSite}). The same N always gives the same site.
  */
-final class SyntheticSite {
+public final class SyntheticSite {
+    static final String BASE = "/handicap";
+    static final String[][] AGE_BANDS = {{"0-5", "0", "5"}, {"6-12", "6", "12"}, {"13-17", "13", "17"}, {"18-64", "18", "64"}, {"65-", "65", ""}};
+    private static final String FAQ_ANCHOR_HEADING = "Hvem kan få hjælp?";
+    static final String FAQ_ANCHOR = "hvem-kan-faa-hjaelp";
 
     /** One synthetic offer; {@code ageMax} is null for "and older". */
     record Offer(int number, String title, String summary, LocalDate updated, List<Integer> groups,
@@ -23,7 +29,40 @@ final class SyntheticSite {
         String slug() {
             return "tilbud-" + number;
         }
+
+        /** The age bands of site.properties that this offer's ages overlap. */
+        List<String> bands() {
+            List<String> out = new ArrayList<>();
+            for (String[] band : AGE_BANDS) {
+                int min = Integer.parseInt(band[1]);
+                int max = band[2].isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(band[2]);
+                if (ageMin <= max && min <= (ageMax == null ? Integer.MAX_VALUE : ageMax)) out.add(band[0]);
+            }
+            return out;
+        }
     }
+
+    /** A page of questions and answers; every page's first question is {@link #FAQ_ANCHOR_HEADING}. */
+    record Faq(int number, String title, String summary, String body) {
+        String slug() {
+            return "faq-" + number;
+        }
+    }
+
+    record Term(int number, String title, String summary) {
+        String slug() {
+            return "begreb-" + number;
+        }
+    }
+
+    record News(int number, String title, String summary, LocalDate date, String body) {
+        String slug() {
+            return "nyhed-" + number;
+        }
+    }
+
+    /** Everything on a synthetic site. */
+    record Model(List<Offer> offers, List<String> groups, List<Faq> faqs, List<Term> terms, List<News> news, String corpus) {}
 
     private static final String[] GROUPS = {
         "Autisme", "ADHD", "Udviklingshæmning", "Fysisk handicap", "Erhvervet hjerneskade",
@@ -56,64 +95,53 @@ final class SyntheticSite {
         "Aflastning", "Støttekontaktperson", "Ledsageordning", "Bostøtte", "Samværstilbud", "Klubtilbud",
         "Familievejledning", "Forældrekursus", "Netværksgruppe", "Specialvejledning", "Fritidsaktiviteter",
         "Botræning", "Beskyttet beskæftigelse", "Hjælpemiddelrådgivning", "Kørsel til behandling"};
-    private static final String[] PLACES = {
-        "i Nordbyen", "i Vestbyen", "i Kristrup", "i Vorup", "i Havndal", "i Spentrup",
-        "i Assentoft", "i Langå", "på Djursland", "i Dronningborg", "i Hornbæk", "i Romalt"};
     private static final String[] UNITS = {
         "Børn og Familie", "Voksenhandicapområdet", "Pædagogisk Psykologisk Rådgivning",
         "Hjælpemiddelcentret", "Ungeindsatsen", "Kultur og Fritid"};
     private static final String[] AREAS = {"social", "skole", "fritid"};
     private static final int[][] AGES = {{0, 5}, {0, 17}, {6, 17}, {13, 25}, {16, 25}, {18, 64}, {18, -1}, {65, -1}};
 
-    private static final String[] ABOUT = {
-        "Tilbuddet giver dig og din familie et fast holdepunkt i en travl hverdag.",
-        "Du møder de samme medarbejdere hver gang, så du kan lære dem at kende.",
-        "Vi tager udgangspunkt i det, du selv gerne vil, og i det, du er god til.",
-        "Aktiviteterne foregår i små grupper, hvor der er ro og tid til den enkelte.",
-        "Medarbejderne har erfaring med børn, unge og voksne med mange forskellige behov.",
-        "Sammen laver vi aftaler om, hvad du skal arbejde med, og hvordan vi følger op.",
-        "Tilbuddet ligger tæt på offentlig transport, og der er gode parkeringsforhold.",
-        "Vi samarbejder med skole, arbejdsplads og pårørende, hvis du ønsker det.",
-        "Du kan prøve tilbuddet et par gange, før du beslutter dig for, om det passer til dig.",
-        "Der er mulighed for at deltage både om dagen og nogle aftener om ugen.",
-        "Målet er, at du bliver så selvstændig som muligt og får et godt liv med andre.",
-        "Mange deltagere fortæller, at de har fået nye venner og mere overskud i hverdagen."};
-    private static final String[] ITEMS = {
-        "hjælp til at planlægge ugen", "træning i at handle og lave mad", "ture ud af huset",
-        "samtaler om det, der er svært", "støtte til kontakt med offentlige myndigheder",
-        "fællesspisning og hyggeaftener", "rådgivning til pårørende", "træning i at bruge bus og tog",
-        "hjælp til økonomi og post", "sport og bevægelse i trygge rammer"};
-    private static final String[] WHO = {
-        "Kommunen ser på din samlede situation og ikke kun på en diagnose.",
-        "Du skal have en betydelig og varig funktionsnedsættelse for at kunne få tilbuddet.",
-        "Din sagsbehandler hjælper dig med at finde ud af, om tilbuddet passer til dig.",
-        "Før kommunen træffer en afgørelse, bliver du spurgt om dine ønsker og behov.",
-        "Har du allerede en handleplan, bliver tilbuddet skrevet ind i den.",
-        "Kommunen kan bede om en udredning, hvis der mangler oplysninger om dine behov.",
-        "Du kan have en bisidder med til møderne, hvis du vil have støtte.",
-        "Tilbuddet gives efter serviceloven, og hjælpen bliver tilpasset dine behov."};
-    private static final String[] START = {
-        "Kontakt os på telefon eller via hjemmesiden, så finder vi et tidspunkt til en første samtale.",
-        "Til samtalen taler vi om, hvad du gerne vil have hjælp til, og hvad du forventer.",
-        "Kommunen skal have dit samtykke, før vi må hente oplysninger fra fx læge eller skole.",
-        "Du får en skriftlig afgørelse, når kommunen har behandlet din ansøgning.",
-        "Der kan være ventetid i perioder, men vi giver dig altid besked om, hvornår du kan starte.",
-        "Har du brug for hjælp til at søge, kan en pårørende eller en bisidder hjælpe dig."};
-    private static final String[] DISAGREE = {
-        "Er du uenig i kommunens afgørelse, kan du klage.",
-        "Klagen sendes til kommunen, som ser på sagen igen, før den sendes videre til Ankestyrelsen.",
-        "Du har ret til aktindsigt i de oplysninger, kommunen har brugt.",
-        "Fristen for at klage står i klagevejledningen i afgørelsen."};
-
     private SyntheticSite() {}
 
-    /** The same {@code n} offers every time: the random generator has a fixed seed. */
-    static List<Offer> offers(int n) {
+    /** Writes a complete site folder in this tool's format with {@code offers} offers. */
+    public static void write(Path folder, int offers) throws IOException {
+        writeOurs(folder, generate(offers));
+    }
+
+    /** The same site every time for the same {@code n}: the random generator has a fixed seed. */
+    static Model generate(int n) {
         Random random = new Random(20250101L);
+        DanishText text = new DanishText(20250102L);
+        List<Term> terms = new ArrayList<>();
+        for (int k = 0; k < TERMS.length; k++) terms.add(new Term(k + 1, TERMS[k][0], TERMS[k][1]));
+        for (int k = 0; k < 20; k++) {
+            String name = text.commonCompound(k);
+            terms.add(new Term(TERMS.length + k + 1, Character.toUpperCase(name.charAt(0)) + name.substring(1),
+                    text.sentence(random)));
+        }
+        List<Faq> faqs = new ArrayList<>();
+        for (int k = 1; k <= Math.max(5, n / 100); k++) {
+            String topic = KINDS[random.nextInt(KINDS.length)].toLowerCase();
+            StringBuilder body = new StringBuilder();
+            body.append(text.paragraph(random, 2)).append("\n\n## ").append(FAQ_ANCHOR_HEADING).append("\n\n")
+                    .append(text.paragraph(random, 3)).append("\n\n");
+            Set<String> questions = new LinkedHashSet<>();
+            while (questions.size() < 5 + random.nextInt(5)) {
+                String q = text.phrase(random).replaceAll("[,.;:]", "");
+                questions.add("Hvordan " + (q.isEmpty() ? "søger jeg" : Character.toLowerCase(q.charAt(0)) + q.substring(1)) + "?");
+            }
+            for (String q : questions) body.append("## ").append(q).append("\n\n").append(text.paragraph(random, 2 + random.nextInt(3))).append("\n\n");
+            faqs.add(new Faq(k, "Spørgsmål og svar om " + topic + " (" + k + ")", "Svar på det, familier ofte spørger om " + topic + ".", body.toString()));
+        }
+        List<News> news = new ArrayList<>();
+        for (int k = 1; k <= 5; k++) {
+            news.add(new News(k, "Nyt fra " + text.place(random), text.sentence(random), LocalDate.of(2025, k, 1 + k),
+                    text.paragraph(random, 4)));
+        }
         List<Offer> offers = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
             String kind = KINDS[random.nextInt(KINDS.length)];
-            String title = kind + " " + PLACES[random.nextInt(PLACES.length)] + " (" + i + ")";
+            String title = kind + " i " + text.place(random);
             int g1 = random.nextInt(GROUPS.length);
             int g2 = (g1 + 1 + random.nextInt(GROUPS.length - 1)) % GROUPS.length;
             int[] age = AGES[random.nextInt(AGES.length)];
@@ -124,41 +152,39 @@ final class SyntheticSite {
             String summary = kind + " for " + GROUPS[g1].toLowerCase() + " og " + GROUPS[g2].toLowerCase()
                     + ". " + (referral ? "Tilbuddet kræver visitation fra kommunen." : "Du kan selv henvende dig.");
             int seeAlso = n == 1 ? 1 : 1 + (i + random.nextInt(n - 1)) % n;
+            Faq faq = faqs.get(random.nextInt(faqs.size()));
             offers.add(new Offer(i, title, summary, LocalDate.of(2024, 1, 1).plusDays(random.nextInt(600)),
                     List.of(g1 + 1, g2 + 1), age[0], age[1] < 0 ? null : age[1], referral, List.copyOf(areas),
-                    UNITS[random.nextInt(UNITS.length)], body(random, List.of(GROUPS[g1], GROUPS[g2]), seeAlso)));
+                    UNITS[random.nextInt(UNITS.length)],
+                    body(random, text, List.of(GROUPS[g1], GROUPS[g2]), terms, seeAlso, i % 4 == 0 ? faq : null)));
         }
-        return offers;
+        return new Model(List.copyOf(offers), List.of(GROUPS), faqs, terms, news, text.describe());
     }
 
-    private static String body(Random random, List<String> groups, int seeAlso) {
+    private static String body(Random random, DanishText text, List<String> groups, List<Term> terms, int seeAlso, Faq faq) {
         StringBuilder b = new StringBuilder();
-        List<String> about = pick(random, ABOUT, 8);
-        b.append("## Hvad er tilbuddet?\n\n").append(String.join(" ", about.subList(0, 5)))
-                .append("\n\nTilbuddet kan fx indeholde:\n\n");
-        for (String item : pick(random, ITEMS, 4)) b.append("- ").append(item).append('\n');
-        b.append('\n').append(String.join(" ", about.subList(5, 8))).append("\n\n");
+        b.append("## Hvad er tilbuddet?\n\n").append(text.paragraph(random, 4 + random.nextInt(3)))
+                .append(" Det handler om ").append(term(random, terms)).append(".\n\nTilbuddet kan fx indeholde:\n\n");
+        for (int i = 0; i < 4; i++) b.append("- ").append(text.phrase(random)).append('\n');
+        b.append('\n').append(text.paragraph(random, 3)).append("\n\n");
         b.append("## Hvem kan få det?\n\nTilbuddet er for mennesker med ").append(groups.get(0).toLowerCase())
                 .append(" eller ").append(groups.get(1).toLowerCase()).append(" og deres familier. ")
-                .append(sentences(random, WHO, 4)).append("\n\n");
-        b.append("## Sådan kommer du i gang\n\n").append(sentences(random, START, 4))
-                .append(" Læs også om et lignende tilbud: [se også](tilbud-").append(seeAlso).append(".md).\n\n");
-        b.append("### Hvis du er uenig\n\n").append(String.join(" ", DISAGREE)).append('\n');
+                .append(text.paragraph(random, 3)).append(" Spørg om ").append(term(random, terms)).append(".\n\n");
+        b.append("## Sådan kommer du i gang\n\n").append(text.paragraph(random, 3))
+                .append(" Læs også om et lignende tilbud: [se også](tilbud-").append(seeAlso).append(".md).");
+        if (faq != null) b.append(" Se [svar på spørgsmål](../faq/").append(faq.slug()).append(".md#").append(FAQ_ANCHOR).append(").");
+        b.append("\n\n### Hvis du er uenig\n\n").append(text.paragraph(random, 2)).append(' ')
+                .append(term(random, terms)).append(" hjælper.\n");
         return b.toString();
     }
 
-    private static String sentences(Random random, String[] pool, int count) {
-        return String.join(" ", pick(random, pool, count));
-    }
-
-    private static List<String> pick(Random random, String[] pool, int count) {
-        Set<String> picked = new LinkedHashSet<>();
-        while (picked.size() < count) picked.add(pool[random.nextInt(pool.length)]);
-        return List.copyOf(picked);
+    /** A glossary term's name, as bodies mention it. */
+    private static String term(Random random, List<Term> terms) {
+        return terms.get(random.nextInt(terms.size())).title().toLowerCase();
     }
 
     /** The site in this tool's format: site.properties and content/ only (the default theme). */
-    static void writeOurs(Path site, List<Offer> offers) throws IOException {
+    static void writeOurs(Path site, Model model) throws IOException {
         write(site.resolve("site.properties"), """
                 site.title=Tilbudsoversigt for handicapområdet
                 site.owner=Benchmark Kommune
@@ -166,20 +192,29 @@ final class SyntheticSite {
                 site.areas=social, skole, fritid
                 site.age_groups=0-5, 6-12, 13-17, 18-64, 65-
                 """);
-        for (int k = 1; k <= GROUPS.length; k++) {
-            String name = GROUPS[k - 1];
+        write(site.resolve("content/sider/forside.md"), "---\ntitle: Velkommen\nsummary: Find hjælp og tilbud.\n---\n"
+                + "Her finder du kommunens tilbud til børn og voksne med handicap.\n");
+        for (int k = 1; k <= model.groups().size(); k++) {
+            String name = model.groups().get(k - 1);
             write(site.resolve("content/maalgrupper/gruppe-" + k + ".md"), "---\ntitle: " + q(name)
                     + "\nsummary: " + q("Børn, unge og voksne med " + name.toLowerCase() + " og deres familier.")
                     + "\n---\n\nHer kan du læse om hjælp til mennesker med " + name.toLowerCase()
                     + ". Kommunen ser på, hvordan du klarer dig i hverdagen, og hvad du selv ønsker.\n\n"
                     + "Herunder kan du se de tilbud, der passer til målgruppen.\n");
         }
-        for (int k = 1; k <= TERMS.length; k++) {
-            write(site.resolve("content/begreber/begreb-" + k + ".md"), "---\ntitle: " + q(TERMS[k - 1][0])
-                    + "\nsummary: " + q(TERMS[k - 1][1]) + "\n---\n\n" + TERMS[k - 1][1]
-                    + " Spørg din sagsbehandler, hvis du vil vide mere.\n");
+        for (Term t : model.terms()) {
+            write(site.resolve("content/begreber/" + t.slug() + ".md"), "---\ntitle: " + q(t.title())
+                    + "\nsummary: " + q(t.summary()) + "\n---\n\n" + t.summary() + " Spørg din sagsbehandler, hvis du vil vide mere.\n");
         }
-        for (Offer o : offers) {
+        for (Faq f : model.faqs()) {
+            write(site.resolve("content/faq/" + f.slug() + ".md"), "---\ntitle: " + q(f.title()) + "\nsummary: " + q(f.summary())
+                    + "\n---\n" + f.body());
+        }
+        for (News news : model.news()) {
+            write(site.resolve("content/nyheder/" + news.slug() + ".md"), "---\ntitle: " + q(news.title()) + "\nsummary: "
+                    + q(news.summary()) + "\ndate: " + news.date() + "\n---\n" + news.body() + "\n");
+        }
+        for (Offer o : model.offers()) {
             StringBuilder f = new StringBuilder("---\n");
             f.append("title: ").append(q(o.title())).append('\n');
             f.append("summary: ").append(q(o.summary())).append('\n');
@@ -198,7 +233,8 @@ final class SyntheticSite {
     }
 
     /** The same offers as a stock JBake 2.7 site: jbake.properties, Freemarker templates, pages. */
-    static void writeJBake(Path site, List<Offer> offers) throws IOException {
+    static void writeJBake(Path site, Model model) throws IOException {
+        List<Offer> offers = model.offers();
         // only the keys that differ from JBake's default.properties, plus the template names spelled out
         write(site.resolve("jbake.properties"), """
                 site.host=https://www.example.dk/handicap
@@ -247,11 +283,11 @@ final class SyntheticSite {
         }
     }
 
-    private static String q(String s) {
+    static String q(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    private static void write(Path file, String text) throws IOException {
+    static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
