@@ -69,6 +69,9 @@ public final class IncrementalBuild implements AutoCloseable {
         }
     }
 
+    /** A file to write, and the content file of the page it belongs to (null for listings). */
+    private record Pending(RenderJob job, String file) {}
+
     /** What a link to a file depends on: whether it is a page, its draft state and anchors, or a file at all. */
     private record LinkFacts(boolean page, boolean draft, List<String> anchors, boolean file) {}
 
@@ -425,29 +428,23 @@ public final class IncrementalBuild implements AutoCloseable {
             affected.addAll(model.readersOf(file));
             affected.addAll(next.readersOf(file));
         }
-        Map<RenderJob, String> own = new LinkedHashMap<>();
-        Map<RenderJob, String> rest = new LinkedHashMap<>();
+        List<Pending> own = new ArrayList<>();
+        List<Pending> rest = new ArrayList<>();
         for (String file : affected) {
             RenderJob job = next.pageJob(file);
-            if (job != null && !job.equals(written.get(job.path()))) (saved.contains(file) ? own : rest).put(job, file);
+            if (job != null && !job.equals(written.get(job.path()))) (saved.contains(file) ? own : rest).add(new Pending(job, file));
         }
+        if (!knows(own, next)) return 0;
+        dirtyPages.clear();
+        int count = write(own, listener, Set.of());
+
         List<RenderJob> listings = next.listingJobs();
         for (RenderJob job : listings) {
-            if (!job.equals(written.get(job.path()))) rest.put(job, null);
+            if (!job.equals(written.get(job.path()))) rest.add(new Pending(job, null));
         }
         Set<String> paths = new HashSet<>(next.pagePaths());
         for (RenderJob job : listings) paths.add(job.path());
-        if (!own.keySet().stream().allMatch(renderer::knows) || !rest.keySet().stream().allMatch(renderer::knows)) {
-            try {
-                renderer = new JBakeRenderer(site, staging, next.jobs(), SiteBuilder.shared(settings, new Assets(site)));
-            } catch (Exception e) {
-                renderProblems.put("templates", Problem.error("templates", 1, "skabelonerne kunne ikke indlæses: " + SiteBuilder.rootMessage(e)));
-                outputStale = true;
-                return 0;
-            }
-        }
-        dirtyPages.clear();
-        int count = write(own, listener, Set.of());
+        if (!knows(rest, next)) return count;
         Set<String> gone = new TreeSet<>();
         for (String path : List.copyOf(written.keySet())) {
             if (!paths.contains(path)) {
@@ -481,11 +478,24 @@ public final class IncrementalBuild implements AutoCloseable {
         return count;
     }
 
+    /** Whether the renderer knows the jobs' templates; if not, a new one is made. False when that fails. */
+    private boolean knows(List<Pending> jobs, SiteModel next) {
+        if (jobs.stream().allMatch(p -> renderer.knows(p.job()))) return true;
+        try {
+            renderer = new JBakeRenderer(site, staging, next.jobs(), SiteBuilder.shared(settings, new Assets(site)));
+            return true;
+        } catch (Exception e) {
+            renderProblems.put("templates", Problem.error("templates", 1, "skabelonerne kunne ikke indlæses: " + SiteBuilder.rootMessage(e)));
+            outputStale = true;
+            return false;
+        }
+    }
+
     /** Renders jobs into the staging folder and moves each file into place; tells the listener. */
-    private int write(Map<RenderJob, String> jobs, Listener listener, Set<String> alsoChanged) {
+    private int write(List<Pending> jobs, Listener listener, Set<String> alsoChanged) {
         Map<String, Problem> failed = new ConcurrentHashMap<>();
         Set<String> done = ConcurrentHashMap.newKeySet();
-        jobs.keySet().parallelStream().forEach(job -> {
+        jobs.parallelStream().map(Pending::job).forEach(job -> {
             Problems problems = new Problems();
             String file = JBakeRenderer.outputFile(job.path());
             if (SiteBuilder.render(renderer, job, problems)) {
@@ -501,14 +511,14 @@ public final class IncrementalBuild implements AutoCloseable {
                 failed.put(job.path(), problems.errors().get(0));
             }
         });
-        for (Map.Entry<RenderJob, String> e : jobs.entrySet()) {
-            RenderJob job = e.getKey();
+        for (Pending e : jobs) {
+            RenderJob job = e.job();
             if (done.contains(job.path())) {
                 written.put(job.path(), job);
             } else {
                 written.remove(job.path());
                 renderProblems.put(job.path(), failed.get(job.path()));
-                if (e.getValue() != null) dirtyPages.add(e.getValue());
+                if (e.file() != null) dirtyPages.add(e.file());
             }
         }
         Set<String> told = new TreeSet<>(done);

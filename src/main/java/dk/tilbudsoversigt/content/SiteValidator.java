@@ -22,9 +22,10 @@ public final class SiteValidator {
         for (Page page : content.pages()) {
             for (int i = 0; i < page.related().size(); i++) {
                 String key = page.related().get(i);
-                int line = page.lineOf("related." + (i + 1));
                 if (!key.matches("[a-z0-9-]+/[a-z0-9-]+")) continue;
                 Page target = byKey.get(key);
+                if (target != null && (!target.draft() || page.draft() || includeDrafts)) continue;
+                int line = page.lineOf("related." + (i + 1));
                 if (target == null) {
                     problems.error(page.file(), line, "'related' nævner '" + key + "', men den side findes ikke."
                             + Suggestions.didYouMean(key, byKey.keySet()));
@@ -35,8 +36,9 @@ public final class SiteValidator {
             if (page.details() instanceof Page.Offer offer) {
                 for (int i = 0; i < offer.targetGroups().size(); i++) {
                     String slug = offer.targetGroups().get(i);
-                    int line = page.lineOf("target_groups." + (i + 1));
                     Page group = byKey.get(PageType.MAALGRUPPE.folder() + "/" + slug);
+                    if (group != null && (!group.draft() || page.draft() || includeDrafts)) continue;
+                    int line = page.lineOf("target_groups." + (i + 1));
                     if (group == null) {
                         problems.error(page.file(), line, "målgruppen '" + slug + "' findes ikke i content/maalgrupper/."
                                 + Suggestions.didYouMean(slug, groupSlugs)

@@ -93,6 +93,11 @@ public final class PreviewServer implements AutoCloseable {
         return lastStep;
     }
 
+    /** Waits until the preview's search index has caught up with the latest rebuild. */
+    public void awaitSearchIndex() throws InterruptedException {
+        build.awaitSearchIndex();
+    }
+
     /** A batch of saved files, from the watcher's thread. */
     private synchronized void changed(Set<Path> paths) {
         apply(build.update(paths, this::written));

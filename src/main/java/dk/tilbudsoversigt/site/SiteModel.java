@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +39,7 @@ public final class SiteModel {
     private final Map<String, Page> byKey = new HashMap<>();
     private final Map<String, Page> byFile = new HashMap<>();
     private final Map<String, CollationKey> titleKeys = new HashMap<>();
+    private final List<Page> sorted;
     private final Map<PageType, List<Page>> byType = new EnumMap<>(PageType.class);
     private final Map<String, OfferCard> cards = new HashMap<>();
     private final Map<String, List<OfferCard>> offersByGroup = new HashMap<>();
@@ -63,16 +65,17 @@ public final class SiteModel {
             byFile.put(p.file(), p);
         }
         for (PageType type : PageType.values()) byType.put(type, new ArrayList<>());
-        for (Page p : sortedByTitle(checked.pages())) byType.get(p.type()).add(p);
+        this.sorted = sortedByTitle(checked.pages());
+        for (Page p : sorted) byType.get(p.type()).add(p);
         byType.replaceAll((type, pages) -> List.copyOf(pages));
         this.offers = pagesOf(PageType.TILBUD).stream().map(this::card).toList();
         for (OfferCard card : offers) {
             cards.put(card.page().file(), card);
             for (String group : new LinkedHashSet<>(card.offer().targetGroups())) offersByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(card);
         }
-        this.ageFacets = ageFacets();
+        this.ageFacets = facets("alder", settings.ageGroups().stream().map(SiteSettings.AgeBand::slug).toList(), OfferCard::ageBands);
         this.groupFacets = groupFacets();
-        this.areaFacets = areaFacets();
+        this.areaFacets = facets("omraade", settings.areas(), o -> o.offer().areas());
         this.referralFacets = referralFacets();
     }
 
@@ -163,7 +166,10 @@ public final class SiteModel {
         return byType.get(type);
     }
 
-    /** Sorted by title in Danish order (then by key); each title's collation key is computed once. */
+    /**
+     * Sorted by title in Danish order (then by key); each title's collation key is computed once.
+     * After an earlier build, the pages start in its order, which the sort then only mends.
+     */
     private List<Page> sortedByTitle(List<Page> pages) {
         for (Page p : pages) {
             titleKeys.computeIfAbsent(p.title(), t -> {
@@ -171,10 +177,24 @@ public final class SiteModel {
                 return known != null ? known : DANISH.getCollationKey(t);
             });
         }
-        return pages.stream().sorted((a, b) -> {
+        List<Page> start = pages;
+        if (previous != null) {
+            start = new ArrayList<>(pages.size());
+            Set<String> placed = new HashSet<>();
+            for (Page before : previous.sorted) {
+                Page now = byFile.get(before.file());
+                if (now != null && placed.add(now.file())) start.add(now);
+            }
+            for (Page p : pages) {
+                if (placed.add(p.file())) start.add(p);
+            }
+        }
+        List<Page> out = new ArrayList<>(start);
+        out.sort((a, b) -> {
             int c = titleKeys.get(a.title()).compareTo(titleKeys.get(b.title()));
             return c != 0 ? c : a.key().compareTo(b.key());
-        }).toList();
+        });
+        return out;
     }
 
     private List<Page> newsNewestFirst() {
@@ -193,14 +213,24 @@ public final class SiteModel {
 
     private OfferCard card(Page page) {
         Page.Offer offer = page.offer();
+        OfferCard known = previous == null ? null : previous.cards.get(page.file());
+        if (known != null && known.page() == page && sameGroupPages(offer)) return known;
         List<Link> groups = offer.targetGroups().stream().map(s -> byKey.get("maalgrupper/" + s))
                 .filter(g -> g != null).map(this::link).toList();
+        if (known != null && known.page() == page && known.targetGroups().equals(groups)) return known;
         List<String> bands = settings.ageGroups().stream()
                 .filter(b -> offer.age().overlaps(b.min(), b.max())).map(SiteSettings.AgeBand::slug).toList();
-        OfferCard card = new OfferCard(page, base + Urls.of(page), groups, bands,
+        return new OfferCard(page, base + Urls.of(page), groups, bands,
                 String.join(" ", offer.targetGroups()), String.join(" ", offer.areas()), String.join(" ", bands));
-        OfferCard known = previous == null ? null : previous.cards.get(page.file());
-        return card.equals(known) ? known : card;
+    }
+
+    /** Whether the offer's target groups are the very pages of the previous build. */
+    private boolean sameGroupPages(Page.Offer offer) {
+        for (String slug : offer.targetGroups()) {
+            String key = PageType.MAALGRUPPE.folder() + "/" + slug;
+            if (byKey.get(key) != previous.byKey.get(key)) return false;
+        }
+        return true;
     }
 
     private Map<String, Object> model(String title, List<Link> crumbs) {
@@ -268,9 +298,26 @@ public final class SiteModel {
         return new RenderJob("forside.ftlh", "/", m);
     }
 
-    private List<Facet> ageFacets() {
-        return settings.ageGroups().stream().map(b -> new Facet("alder", b.slug(), b.label(), base + Urls.ageBand(b.slug()),
-                offers.stream().filter(o -> o.ageBands().contains(b.slug())).toList())).toList();
+    /** One facet per value, each with the offers that have it, in one pass over the offers. */
+    private List<Facet> facets(String kind, List<String> values, java.util.function.Function<OfferCard, List<String>> of) {
+        Map<String, List<OfferCard>> byValue = new HashMap<>();
+        for (String v : values) byValue.put(v, new ArrayList<>());
+        for (OfferCard o : offers) {
+            List<String> own = of.apply(o);
+            for (int i = 0; i < own.size(); i++) {
+                List<OfferCard> list = byValue.get(own.get(i));
+                if (list != null && own.indexOf(own.get(i)) == i) list.add(o); // once, however often it is named
+            }
+        }
+        List<Facet> out = new ArrayList<>();
+        for (String v : values) {
+            switch (kind) {
+                case "alder" -> settings.ageGroups().stream().filter(b -> b.slug().equals(v)).findFirst().ifPresent(b ->
+                        out.add(new Facet(kind, v, b.label(), base + Urls.ageBand(v), List.copyOf(byValue.get(v)))));
+                default -> out.add(new Facet(kind, v, Labels.area(v), base + Urls.area(v), List.copyOf(byValue.get(v))));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private List<Facet> groupFacets() {
@@ -283,17 +330,12 @@ public final class SiteModel {
         return List.copyOf(offersByGroup.getOrDefault(group, List.of()));
     }
 
-    private List<Facet> areaFacets() {
-        return settings.areas().stream().map(a -> new Facet("omraade", a, Labels.area(a), base + Urls.area(a),
-                offers.stream().filter(o -> o.offer().areas().contains(a)).toList())).toList();
-    }
-
     private List<Facet> referralFacets() {
-        return List.of(
-                new Facet("visitation", "nej", "Uden visitation", base + Urls.referral(false),
-                        offers.stream().filter(o -> !o.offer().referralRequired()).toList()),
-                new Facet("visitation", "ja", "Kræver visitation", base + Urls.referral(true),
-                        offers.stream().filter(o -> o.offer().referralRequired()).toList()));
+        List<OfferCard> without = new ArrayList<>();
+        List<OfferCard> with = new ArrayList<>();
+        for (OfferCard o : offers) (o.offer().referralRequired() ? with : without).add(o);
+        return List.of(new Facet("visitation", "nej", "Uden visitation", base + Urls.referral(false), List.copyOf(without)),
+                new Facet("visitation", "ja", "Kræver visitation", base + Urls.referral(true), List.copyOf(with)));
     }
 
     private List<RenderJob> offerOverviews() {

@@ -53,10 +53,10 @@ final class ServeLatency {
         String page = SyntheticSite.BASE + "/tilbud/tilbud-" + number + "/";
         Matcher m = VERSION.matcher(get(origin + page));
         if (!m.find()) throw new IllegalStateException("no reload script on " + page);
+        server.awaitSearchIndex(); // an editor reads the page before saving again: the last save's index is written
         String events = origin + SyntheticSite.BASE + "/__preview/events?since=" + m.group(1) + "&path="
                 + URLEncoder.encode(page, StandardCharsets.UTF_8);
-        CompletableFuture<String> reload = HTTP.sendAsync(HttpRequest.newBuilder(URI.create(events)).build(),
-                HttpResponse.BodyHandlers.ofLines()).thenApply(r -> r.body().filter(l -> l.startsWith("data:")).findFirst().orElse(""));
+        CompletableFuture<String> reload = firstEvent(events);
         Thread.sleep(50); // the event stream is open before the save, as a page's is
         IncrementalBuild.Step before = server.lastStep();
         Path file = site.resolve("content/tilbud/tilbud-" + number + ".md");
@@ -65,7 +65,11 @@ final class ServeLatency {
                 : text.replace("## Hvad er tilbuddet?\n\n", "## Hvad er tilbuddet?\n\n" + marker + ". ");
         long start = System.nanoTime();
         Files.writeString(file, changed, StandardCharsets.UTF_8);
-        if (!reload.get(30, TimeUnit.SECONDS).equals("data: reload")) throw new IllegalStateException("no reload for " + page);
+        // like EventSource, connect again when the server ends a quiet stream
+        for (int tries = 0; !reload.get(60, TimeUnit.SECONDS).equals("data: reload"); tries++) {
+            if (tries > 3) throw new IllegalStateException("no reload for " + page);
+            reload = firstEvent(events);
+        }
         String html = get(origin + page);
         long toPage = System.nanoTime() - start;
         if (!html.contains(marker)) throw new IllegalStateException("the reloaded " + page + " lacks the saved text");
@@ -73,6 +77,11 @@ final class ServeLatency {
         long toDone = System.nanoTime() - start;
         if (!server.lastStep().errors().isEmpty()) throw new IllegalStateException(server.lastStep().errors().toString());
         return new Save(title ? "title" : "body", toPage, toDone, server.lastStep().files());
+    }
+
+    private static CompletableFuture<String> firstEvent(String url) {
+        return HTTP.sendAsync(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofLines())
+                .thenApply(r -> r.body().filter(l -> l.startsWith("data:")).findFirst().orElse(""));
     }
 
     private static String get(String url) throws Exception {
