@@ -1,12 +1,15 @@
 package dk.tilbudsoversigt.bake;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 import freemarker.core.ParseException;
@@ -60,14 +63,28 @@ public final class SiteBuilder {
             temp = Publisher.temporaryFolder(output);
             Assets assets = new Assets(siteFolder);
             JBakeRenderer renderer = new JBakeRenderer(siteFolder, temp, jobs, shared(checked.content().settings(), assets));
+            // the search index needs no rendered page: it is built beside the pages, on a thread of its own
+            Path folder = temp;
+            CompletableFuture<Void> index = !searchIndex ? CompletableFuture.completedFuture(null) : CompletableFuture.runAsync(() -> {
+                try {
+                    writeSearchIndex(checked, folder);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, task -> new Thread(task, "search-index").start());
             Problems renderProblems = new Problems();
             jobs.parallelStream().forEach(job -> render(renderer, job, renderProblems));
+            try {
+                index.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof UncheckedIOException io) throw io.getCause();
+                throw e;
+            }
             if (renderProblems.hasErrors()) {
                 problems.addAll(renderProblems);
                 return new Result(problems, Map.of(), 0);
             }
             assets.writeTo(temp);
-            if (searchIndex) writeSearchIndex(checked, temp);
             copyAttachments(siteFolder, checked.content().attachments(), temp);
             int files;
             try (Stream<Path> walk = Files.walk(temp)) {
