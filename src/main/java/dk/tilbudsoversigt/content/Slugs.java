@@ -7,6 +7,9 @@ import java.util.regex.Pattern;
 /** Slugs of files and heading anchors: lowercase a-z, 0-9 and '-', Danish letters spelt out. */
 public final class Slugs {
     private static final Pattern VALID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern OTHER = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGES = Pattern.compile("^-+|-+$");
 
     private Slugs() {}
 
@@ -19,8 +22,7 @@ public final class Slugs {
         String s = text.toLowerCase(Locale.ROOT)
                 .replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
                 .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss");
-        s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        s = s.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        return s;
+        if (!s.chars().allMatch(c -> c < 128)) s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+        return EDGES.matcher(OTHER.matcher(s).replaceAll("-")).replaceAll("");
     }
 }

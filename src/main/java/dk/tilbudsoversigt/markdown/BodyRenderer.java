@@ -27,6 +27,8 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import dk.tilbudsoversigt.content.Content;
 import dk.tilbudsoversigt.content.Page;
@@ -41,6 +43,10 @@ import dk.tilbudsoversigt.site.Urls;
  * rewritten to page URLs, images and raw HTML checked, glossary terms linked.
  */
 public final class BodyRenderer {
+    // parsed once: jsoup parses a query string again on every select
+    private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
+    private static final Evaluator LINKS = QueryParser.parse("a[href], img[src]");
+    private static final Evaluator TABLES = QueryParser.parse("table");
     private final Path siteFolder;
     private final boolean includeDrafts;
     private final String base;
@@ -148,16 +154,16 @@ public final class BodyRenderer {
         String html = Markdown.render(doc);
         Element body = Jsoup.parseBodyFragment(html).body();
         body.ownerDocument().outputSettings().prettyPrint(false);
-        List<Element> headingElements = body.select("h1, h2, h3, h4, h5, h6");
+        List<Element> headingElements = body.select(HEADINGS);
         for (int i = 0; i < headingElements.size() && i < hs.size(); i++) {
             headingElements.get(i).attr("id", hs.get(i).id());
         }
-        for (Element e : body.select("a[href], img[src]")) {
+        for (Element e : body.select(LINKS)) {
             String attr = e.hasAttr("href") ? "href" : "src";
             String replaced = rawRewrites.get(e.attr(attr));
             if (replaced != null) e.attr(attr, replaced);
         }
-        for (Element table : body.select("table")) {
+        for (Element table : body.select(TABLES)) {
             Element frame = new Element("div").addClass("tabel-ramme").attr("tabindex", "0")
                     .attr("role", "region").attr("aria-label", "Tabel");
             table.before(frame);
@@ -233,7 +239,7 @@ public final class BodyRenderer {
                     problems.error(page.file(), line, why);
                     continue;
                 }
-                for (Element e : Jsoup.parseBodyFragment(raw).select("a[href], img[src]")) {
+                for (Element e : Jsoup.parseBodyFragment(raw).select(LINKS)) {
                     String attr = e.hasAttr("href") ? "href" : "src";
                     if (e.normalName().equals("img") && e.attr("alt").isBlank()) {
                         problems.error(page.file(), line, "billedet " + e.attr("src") + " mangler en alternativ tekst (alt=\"...\")");
