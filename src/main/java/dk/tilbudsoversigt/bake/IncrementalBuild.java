@@ -1,10 +1,8 @@
 package dk.tilbudsoversigt.bake;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,10 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import dk.tilbudsoversigt.content.Content;
@@ -55,8 +49,6 @@ import dk.tilbudsoversigt.site.SiteModel;
  * {@link SiteBuilder#build} makes of the same folder. Not thread-safe: one watcher drives it.
  */
 public final class IncrementalBuild implements AutoCloseable {
-    private static final long INDEX_DEBOUNCE_MS = 150;
-
     /** Told which files were just written: URL paths below the base path, or null for all of them. */
     public interface Listener {
         void written(Set<String> paths);
@@ -69,24 +61,13 @@ public final class IncrementalBuild implements AutoCloseable {
         }
     }
 
-    /** A file to write, and the content file of the page it belongs to (null for listings). */
-    private record Pending(RenderJob job, String file) {}
-
     /** What a link to a file depends on: whether it is a page, its draft state and anchors, or a file at all. */
     private record LinkFacts(boolean page, boolean draft, List<String> anchors, boolean file) {}
 
     private final Path site;
     private final Path siteAbs;
-    private final Path output;
-    private final Path staging;
     private final boolean includeDrafts;
-    private final ExecutorService indexer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "search-index");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicReference<Checked> pendingIndex = new AtomicReference<>();
-    private Set<String> indexFiles = Set.of();
+    private final PreviewOutput out;
 
     // the content as it now is
     private boolean loaded;
@@ -102,12 +83,8 @@ public final class IncrementalBuild implements AutoCloseable {
     private final Map<String, List<Heading>> headings = new ConcurrentHashMap<>();
     private List<Glossary.Term> terms = List.of();
 
-    // the output as it now is
-    private boolean outputStale = true;
+    // what is not yet in the output: the model of the last write, pages and attachments changed since
     private SiteModel model;
-    private JBakeRenderer renderer;
-    private final Map<String, RenderJob> written = new HashMap<>();
-    private final Map<String, Problem> renderProblems = new TreeMap<>();
     private final Set<String> dirtyPages = new TreeSet<>();
     private final Set<String> dirtyAttachments = new TreeSet<>();
 
@@ -115,8 +92,7 @@ public final class IncrementalBuild implements AutoCloseable {
     public IncrementalBuild(Path siteFolder, Path output, boolean includeDrafts) {
         this.site = siteFolder;
         this.siteAbs = siteFolder.toAbsolutePath().normalize();
-        this.output = output.toAbsolutePath().normalize();
-        this.staging = this.output.resolveSibling("." + this.output.getFileName() + ".trin");
+        this.out = new PreviewOutput(siteFolder, output.toAbsolutePath().normalize());
         this.includeDrafts = includeDrafts;
     }
 
@@ -124,9 +100,8 @@ public final class IncrementalBuild implements AutoCloseable {
     public Step full(Listener listener) {
         long start = System.nanoTime();
         loaded = false;
-        outputStale = true;
+        out.forget();
         model = null;
-        renderer = null;
         pages.clear();
         attachments.clear();
         loadProblems.clear();
@@ -135,8 +110,6 @@ public final class IncrementalBuild implements AutoCloseable {
         bodyProblems.clear();
         targets.clear();
         headings.clear();
-        written.clear();
-        renderProblems.clear();
         dirtyPages.clear();
         dirtyAttachments.clear();
 
@@ -246,7 +219,7 @@ public final class IncrementalBuild implements AutoCloseable {
 
         int written = 0;
         if (!hasContentErrors()) {
-            written = outputStale ? writeAll(content, published, listener) : writeChanged(content, published, files, listener);
+            written = out.stale() ? writeAll(content, published, listener) : writeChanged(content, published, files, listener);
         }
         return new Step(false, problems(), written, System.nanoTime() - start);
     }
@@ -257,30 +230,18 @@ public final class IncrementalBuild implements AutoCloseable {
         for (List<Problem> list : loadProblems.values()) list.forEach(p -> add(all, p));
         validationProblems.forEach(p -> add(all, p));
         for (List<Problem> list : bodyProblems.values()) list.forEach(p -> add(all, p));
-        renderProblems.values().forEach(p -> add(all, p));
+        out.problems().forEach(p -> add(all, p));
         return all.all();
     }
 
     /** Waits until the search index requested so far is written. */
     public void awaitSearchIndex() throws InterruptedException {
-        try {
-            indexer.submit(() -> { }).get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+        out.awaitSearchIndex();
     }
 
     @Override
     public void close() {
-        indexer.shutdownNow();
-        try {
-            indexer.awaitTermination(5, TimeUnit.SECONDS);
-            Publisher.deleteTree(staging);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException ignored) {
-            // the staging folder sits in a temporary folder anyway
-        }
+        out.close();
     }
 
     /** Adds the content file(s) at {@code abs} to {@code files}; false when only a full build can tell what changed. */
@@ -391,36 +352,18 @@ public final class IncrementalBuild implements AutoCloseable {
     private int writeAll(Content content, List<Page> published, Listener listener) {
         Checked checked = checked(content, published);
         SiteModel next = new SiteModel(checked, model);
-        List<RenderJob> jobs = next.jobs();
-        renderProblems.clear();
-        SiteBuilder.Result result = SiteBuilder.publish(site, output, checked, jobs, false);
-        if (!result.ok()) {
-            for (Problem p : result.problems().errors()) {
-                if (problems().stream().noneMatch(p::equals)) renderProblems.put(p.toString(), p);
-            }
-            return 0;
-        }
-        try {
-            Files.createDirectories(staging);
-            renderer = new JBakeRenderer(site, staging, jobs, SiteBuilder.shared(settings, new Assets(site)));
-        } catch (Exception e) {
-            renderProblems.put("templates", Problem.error("templates", 1, "skabelonerne kunne ikke indlæses: " + SiteBuilder.rootMessage(e)));
-            return 0;
-        }
-        written.clear();
-        for (RenderJob job : jobs) written.put(job.path(), job);
+        int files = out.replaceAll(checked, next.jobs(), problems());
+        if (files < 0) return 0;
         model = next;
-        outputStale = false;
         dirtyPages.clear();
         dirtyAttachments.clear();
         listener.written(null);
-        requestSearchIndex(checked);
-        return result.files();
+        return files;
     }
 
     /** Writes the files whose model changed: the saved pages' own first, then everything else. */
     private int writeChanged(Content content, List<Page> published, Set<String> saved, Listener listener) {
-        renderProblems.clear();
+        out.begin();
         Checked checked = checked(content, published);
         SiteModel next = new SiteModel(checked, model);
         Set<String> affected = new TreeSet<>(dirtyPages);
@@ -428,170 +371,52 @@ public final class IncrementalBuild implements AutoCloseable {
             affected.addAll(model.readersOf(file));
             affected.addAll(next.readersOf(file));
         }
-        List<Pending> own = new ArrayList<>();
-        List<Pending> rest = new ArrayList<>();
+        Map<String, RenderJob> own = new TreeMap<>();
+        Map<String, RenderJob> rest = new TreeMap<>();
         for (String file : affected) {
             RenderJob job = next.pageJob(file);
-            if (job != null && !job.equals(written.get(job.path()))) (saved.contains(file) ? own : rest).add(new Pending(job, file));
+            if (job != null && !out.unchanged(job)) (saved.contains(file) ? own : rest).put(file, job);
         }
-        if (!knows(own, next)) return 0;
+        if (!out.knows(List.copyOf(own.values()), next::jobs, settings)) return 0;
         dirtyPages.clear();
-        int count = write(own, listener, Set.of());
+        int count = write(own, Set.of(), listener);
 
-        List<RenderJob> listings = next.listingJobs();
-        for (RenderJob job : listings) {
-            if (!job.equals(written.get(job.path()))) rest.add(new Pending(job, null));
-        }
+        List<RenderJob> listings = new ArrayList<>();
         Set<String> paths = new HashSet<>(next.pagePaths());
-        for (RenderJob job : listings) paths.add(job.path());
-        if (!knows(rest, next)) return count;
-        Set<String> gone = new TreeSet<>();
-        for (String path : List.copyOf(written.keySet())) {
-            if (!paths.contains(path)) {
-                delete(output.resolve(JBakeRenderer.outputFile(path)));
-                written.remove(path);
-                gone.add(path);
-            }
+        for (RenderJob job : next.listingJobs()) {
+            paths.add(job.path());
+            if (!out.unchanged(job)) listings.add(job);
         }
+        List<RenderJob> all = new ArrayList<>(rest.values());
+        all.addAll(listings);
+        if (!out.knows(all, next::jobs, settings)) return count;
+        Set<String> gone = out.keepOnly(paths);
         for (String file : dirtyAttachments) {
             String rel = inContent(file);
-            Path target = output.resolve(rel);
-            try {
-                if (attachments.contains(rel)) {
-                    Files.createDirectories(target.getParent());
-                    Path temp = Files.createTempFile(target.getParent(), ".", ".ny");
-                    Files.copy(site.resolve(file), temp, StandardCopyOption.REPLACE_EXISTING);
-                    move(temp, target);
-                } else {
-                    delete(target);
-                }
-                gone.add("/" + rel);
-                count++;
-            } catch (IOException e) {
-                renderProblems.put(file, Problem.error(file, 1, "filen kunne ikke kopieres: " + e.getMessage()));
-            }
+            if (out.attachment(file, rel, attachments.contains(rel))) gone.add("/" + rel);
         }
         dirtyAttachments.clear();
-        count += write(rest, listener, gone);
+        for (RenderJob job : listings) rest.put(job.path(), job); // keyed apart from content files: paths start with '/'
+        count += write(rest, gone, listener);
         model = next;
-        requestSearchIndex(checked);
+        out.requestSearchIndex(checked);
         return count;
     }
 
-    /** Whether the renderer knows the jobs' templates; if not, a new one is made. False when that fails. */
-    private boolean knows(List<Pending> jobs, SiteModel next) {
-        if (jobs.stream().allMatch(p -> renderer.knows(p.job()))) return true;
-        try {
-            renderer = new JBakeRenderer(site, staging, next.jobs(), SiteBuilder.shared(settings, new Assets(site)));
-            return true;
-        } catch (Exception e) {
-            renderProblems.put("templates", Problem.error("templates", 1, "skabelonerne kunne ikke indlæses: " + SiteBuilder.rootMessage(e)));
-            outputStale = true;
-            return false;
-        }
-    }
-
-    /** Renders jobs into the staging folder and moves each file into place; tells the listener. */
-    private int write(List<Pending> jobs, Listener listener, Set<String> alsoChanged) {
-        Map<String, Problem> failed = new ConcurrentHashMap<>();
-        Set<String> done = ConcurrentHashMap.newKeySet();
-        jobs.parallelStream().map(Pending::job).forEach(job -> {
-            Problems problems = new Problems();
-            String file = JBakeRenderer.outputFile(job.path());
-            if (SiteBuilder.render(renderer, job, problems)) {
-                try {
-                    Path target = output.resolve(file);
-                    Files.createDirectories(target.getParent());
-                    move(staging.resolve(file), target);
-                    done.add(job.path());
-                } catch (IOException e) {
-                    failed.put(job.path(), Problem.error(job.path(), 1, "siden kunne ikke skrives: " + e.getMessage()));
-                }
-            } else {
-                failed.put(job.path(), problems.errors().get(0));
-            }
+    /**
+     * Writes files, pages' own and listings, keyed by the page's content file or the listing's path;
+     * a page whose file could not be written stays to be written. The listener hears of the files
+     * written and of {@code alsoChanged}.
+     */
+    private int write(Map<String, RenderJob> jobs, Set<String> alsoChanged, Listener listener) {
+        Set<String> done = out.write(List.copyOf(jobs.values()));
+        jobs.forEach((key, job) -> {
+            if (!done.contains(job.path()) && !key.startsWith("/")) dirtyPages.add(key);
         });
-        for (Pending e : jobs) {
-            RenderJob job = e.job();
-            if (done.contains(job.path())) {
-                written.put(job.path(), job);
-            } else {
-                written.remove(job.path());
-                renderProblems.put(job.path(), failed.get(job.path()));
-                if (e.file() != null) dirtyPages.add(e.file());
-            }
-        }
         Set<String> told = new TreeSet<>(done);
         told.addAll(alsoChanged);
         if (!told.isEmpty()) listener.written(told);
-        return done.size();
-    }
-
-    /** Asks for a new search index; a request that arrives while one waits replaces it. */
-    private void requestSearchIndex(Checked checked) {
-        if (pendingIndex.getAndSet(checked) == null) indexer.submit(this::writeSearchIndex);
-    }
-
-    private void writeSearchIndex() {
-        try {
-            Thread.sleep(INDEX_DEBOUNCE_MS);
-        } catch (InterruptedException e) {
-            return;
-        }
-        Checked checked = pendingIndex.getAndSet(null);
-        if (checked == null) return;
-        Path temp = null;
-        try {
-            Files.createDirectories(staging);
-            temp = Files.createTempDirectory(staging, "soeg-");
-            SiteBuilder.writeSearchIndex(checked, temp);
-            Set<String> files = new TreeSet<>();
-            try (Stream<Path> walk = Files.walk(temp)) {
-                for (Path p : walk.filter(Files::isRegularFile).toList()) files.add(ContentLoader.relative(temp, p));
-            }
-            for (String file : files) {
-                Path target = output.resolve(file);
-                Files.createDirectories(target.getParent());
-                move(temp.resolve(file), target);
-            }
-            for (String old : indexFiles) {
-                if (!files.contains(old)) delete(output.resolve(old));
-            }
-            indexFiles = files;
-        } catch (IOException | RuntimeException e) {
-            // the next change writes the index again; the preview's search only lags behind until then
-        } finally {
-            if (temp != null) {
-                try {
-                    Publisher.deleteTree(temp);
-                } catch (IOException ignored) {
-                    // inside the staging folder, which goes when the preview stops
-                }
-            }
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** Deletes a file and the folders it leaves empty, up to the output folder. */
-    private void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-            for (Path dir = file.getParent(); dir != null && dir.startsWith(output) && !dir.equals(output); dir = dir.getParent()) {
-                try (Stream<Path> list = Files.list(dir)) {
-                    if (list.findAny().isPresent()) break;
-                }
-                Files.delete(dir);
-            }
-        } catch (IOException ignored) {
-            // a file left behind in the preview is harmless; the next full build removes it
-        }
+        return done.size() + alsoChanged.size();
     }
 
     private static String inContent(String file) {

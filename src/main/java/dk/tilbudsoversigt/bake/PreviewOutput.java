@@ -1,0 +1,277 @@
+package dk.tilbudsoversigt.bake;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import dk.tilbudsoversigt.content.ContentLoader;
+import dk.tilbudsoversigt.content.Problem;
+import dk.tilbudsoversigt.content.Problems;
+import dk.tilbudsoversigt.content.SiteSettings;
+import dk.tilbudsoversigt.site.Checked;
+import dk.tilbudsoversigt.site.RenderJob;
+
+/**
+ * The preview's output folder: which model each file was last written from, single files
+ * rendered into a staging folder beside it and moved into place (so that the server never
+ * reads half a file), and the search index rebuilt in the background, the latest request
+ * winning.
+ */
+final class PreviewOutput implements AutoCloseable {
+    private static final long INDEX_DEBOUNCE_MS = 150;
+
+    private final Path site;
+    private final Path output;
+    private final Path staging;
+    private final ExecutorService indexer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "search-index");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicReference<Checked> pendingIndex = new AtomicReference<>();
+    private Set<String> indexFiles = Set.of();
+    private JBakeRenderer renderer;
+    private final Map<String, RenderJob> written = new HashMap<>();
+    private final Map<String, Problem> problems = new TreeMap<>();
+    private boolean stale = true;
+
+    PreviewOutput(Path site, Path output) {
+        this.site = site;
+        this.output = output;
+        this.staging = output.resolveSibling("." + output.getFileName() + ".trin");
+    }
+
+    /** True until a whole site has been written, and again when only a whole new site can bring it up to date. */
+    boolean stale() {
+        return stale;
+    }
+
+    /** The templates or files that could not be written by the latest write. */
+    Collection<Problem> problems() {
+        return problems.values();
+    }
+
+    /** Forgets what was written: the next write must be a whole site. */
+    void forget() {
+        written.clear();
+        problems.clear();
+        renderer = null;
+        stale = true;
+    }
+
+    /** Writes a whole site into a fresh folder and swaps it in, as a build does; -1 when it failed (see problems). */
+    int replaceAll(Checked checked, List<RenderJob> jobs, List<Problem> known) {
+        problems.clear();
+        SiteBuilder.Result result = SiteBuilder.publish(site, output, checked, jobs, false);
+        if (!result.ok()) {
+            for (Problem p : result.problems().errors()) {
+                if (!known.contains(p)) problems.put(p.toString(), p);
+            }
+            return -1;
+        }
+        if (!newRenderer(jobs, checked.content().settings())) return -1;
+        written.clear();
+        for (RenderJob job : jobs) written.put(job.path(), job);
+        stale = false;
+        requestSearchIndex(checked);
+        return result.files();
+    }
+
+    /** Starts a write of single files. */
+    void begin() {
+        problems.clear();
+    }
+
+    /** Whether the file of this job was last written from the same model. */
+    boolean unchanged(RenderJob job) {
+        return job.equals(written.get(job.path()));
+    }
+
+    /**
+     * Makes sure the renderer knows the templates of {@code jobs}, if need be with a new one set
+     * up for {@code all} jobs; false (and stale) when it cannot be made.
+     */
+    boolean knows(List<RenderJob> jobs, Supplier<List<RenderJob>> all, SiteSettings settings) {
+        if (jobs.stream().allMatch(renderer::knows)) return true;
+        if (newRenderer(all.get(), settings)) return true;
+        stale = true;
+        return false;
+    }
+
+    private boolean newRenderer(List<RenderJob> jobs, SiteSettings settings) {
+        try {
+            Files.createDirectories(staging);
+            renderer = new JBakeRenderer(site, staging, jobs, SiteBuilder.shared(settings, new Assets(site)));
+            return true;
+        } catch (Exception e) {
+            problems.put("templates", Problem.error("templates", 1, "skabelonerne kunne ikke indlæses: " + SiteBuilder.rootMessage(e)));
+            return false;
+        }
+    }
+
+    /** Renders the jobs in parallel and moves each file into place; returns the URL paths written. */
+    Set<String> write(List<RenderJob> jobs) {
+        Map<String, Problem> failed = new ConcurrentHashMap<>();
+        Set<String> done = ConcurrentHashMap.newKeySet();
+        jobs.parallelStream().forEach(job -> {
+            Problems found = new Problems();
+            String file = JBakeRenderer.outputFile(job.path());
+            if (!SiteBuilder.render(renderer, job, found)) {
+                failed.put(job.path(), found.errors().get(0));
+                return;
+            }
+            try {
+                Path target = output.resolve(file);
+                Files.createDirectories(target.getParent());
+                move(staging.resolve(file), target);
+                done.add(job.path());
+            } catch (IOException e) {
+                failed.put(job.path(), Problem.error(job.path(), 1, "siden kunne ikke skrives: " + e.getMessage()));
+            }
+        });
+        for (RenderJob job : jobs) {
+            if (done.contains(job.path())) written.put(job.path(), job);
+            else written.remove(job.path());
+        }
+        problems.putAll(failed);
+        return new TreeSet<>(done);
+    }
+
+    /** Deletes the files of every written path not in {@code paths}; returns those paths. */
+    Set<String> keepOnly(Set<String> paths) {
+        Set<String> gone = new TreeSet<>();
+        for (String path : List.copyOf(written.keySet())) {
+            if (!paths.contains(path)) {
+                delete(output.resolve(JBakeRenderer.outputFile(path)));
+                written.remove(path);
+                gone.add(path);
+            }
+        }
+        return gone;
+    }
+
+    /** Copies a file that sits beside the pages into place, or deletes it when it is gone; false when that failed. */
+    boolean attachment(String file, String inContent, boolean present) {
+        Path target = output.resolve(inContent);
+        try {
+            if (present) {
+                Files.createDirectories(target.getParent());
+                Path temp = Files.createTempFile(target.getParent(), ".", ".ny");
+                Files.copy(site.resolve(file), temp, StandardCopyOption.REPLACE_EXISTING);
+                move(temp, target);
+            } else {
+                delete(target);
+            }
+            return true;
+        } catch (IOException e) {
+            problems.put(file, Problem.error(file, 1, "filen kunne ikke kopieres: " + e.getMessage()));
+            return false;
+        }
+    }
+
+    /** Asks for a new search index; a request that arrives while one waits replaces it. */
+    void requestSearchIndex(Checked checked) {
+        if (pendingIndex.getAndSet(checked) == null) indexer.submit(this::writeSearchIndex);
+    }
+
+    /** Waits until the search index requested so far is written. */
+    void awaitSearchIndex() throws InterruptedException {
+        try {
+            indexer.submit(() -> { }).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void writeSearchIndex() {
+        try {
+            Thread.sleep(INDEX_DEBOUNCE_MS);
+        } catch (InterruptedException e) {
+            return;
+        }
+        Checked checked = pendingIndex.getAndSet(null);
+        if (checked == null) return;
+        Path temp = null;
+        try {
+            Files.createDirectories(staging);
+            temp = Files.createTempDirectory(staging, "soeg-");
+            SiteBuilder.writeSearchIndex(checked, temp);
+            Set<String> files = new TreeSet<>();
+            try (Stream<Path> walk = Files.walk(temp)) {
+                for (Path p : walk.filter(Files::isRegularFile).toList()) files.add(ContentLoader.relative(temp, p));
+            }
+            for (String file : files) {
+                Path target = output.resolve(file);
+                Files.createDirectories(target.getParent());
+                move(temp.resolve(file), target);
+            }
+            for (String old : indexFiles) {
+                if (!files.contains(old)) delete(output.resolve(old));
+            }
+            indexFiles = files;
+        } catch (IOException | RuntimeException e) {
+            // the next change writes the index again; the preview's search only lags behind until then
+        } finally {
+            if (temp != null) {
+                try {
+                    Publisher.deleteTree(temp);
+                } catch (IOException ignored) {
+                    // inside the staging folder, which goes when the preview stops
+                }
+            }
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Deletes a file and the folders it leaves empty, up to the output folder. */
+    private void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+            for (Path dir = file.getParent(); dir != null && dir.startsWith(output) && !dir.equals(output); dir = dir.getParent()) {
+                try (Stream<Path> list = Files.list(dir)) {
+                    if (list.findAny().isPresent()) break;
+                }
+                Files.delete(dir);
+            }
+        } catch (IOException ignored) {
+            // a file left behind in the preview is harmless; the next full build removes it
+        }
+    }
+
+    @Override
+    public void close() {
+        indexer.shutdownNow();
+        try {
+            indexer.awaitTermination(5, TimeUnit.SECONDS);
+            Publisher.deleteTree(staging);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException ignored) {
+            // the staging folder sits in a temporary folder anyway
+        }
+    }
+}
