@@ -214,7 +214,13 @@ public final class Main {
             throw new Arguments.UsageException("--port skal være et tal, f.eks. 8080");
         }
         try {
-            PreviewServer server = new PreviewServer(source(a), port);
+            PreviewServer server = new PreviewServer(source(a), port, step -> {
+                if (step.errors().isEmpty()) {
+                    if (step.files() > 0) out.println("Opdateret på " + step.nanos() / 1_000_000 + " ms: " + step.files() + " filer");
+                } else {
+                    err.println(GroupedProblems.format(step.errors()) + GroupedProblems.count(step.errors()) + ". Ret fejlene og gem igen.");
+                }
+            });
             for (Problem p : server.errors()) err.println(p);
             out.println("Forhåndsvisning: " + server.url() + "  (stop med Ctrl+C)");
             Thread.currentThread().join();

@@ -29,12 +29,14 @@ public final class GroupedProblems {
         return out.toString();
     }
 
-    /** "2 fejl og 3 advarsler i 4 filer", or "3 advarsler i 2 filer" without errors. */
+    /** "2 fejl og 3 advarsler i 4 filer", "3 advarsler i 2 filer", "1 fejl i 1 fil". */
     public static String count(List<Problem> problems) {
         long errors = problems.stream().filter(p -> !p.warning()).count();
         long warnings = problems.size() - errors;
         long files = problems.stream().map(Problem::file).distinct().count();
-        return (errors > 0 ? errors + " fejl og " : "") + warnings + (warnings == 1 ? " advarsel" : " advarsler")
-                + " i " + files + (files == 1 ? " fil" : " filer");
+        List<String> parts = new ArrayList<>();
+        if (errors > 0) parts.add(errors + " fejl");
+        if (warnings > 0 || errors == 0) parts.add(warnings + (warnings == 1 ? " advarsel" : " advarsler"));
+        return String.join(" og ", parts) + " i " + files + (files == 1 ? " fil" : " filer");
     }
 }

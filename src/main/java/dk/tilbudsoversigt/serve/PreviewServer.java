@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -51,6 +52,7 @@ public final class PreviewServer implements AutoCloseable {
         return t;
     });
     private final FileWatcher watcher;
+    private final Consumer<IncrementalBuild.Step> log;
     private final Deque<Publication> publications = new ArrayDeque<>();
     private long version;
     private volatile String base = "";
@@ -59,12 +61,18 @@ public final class PreviewServer implements AutoCloseable {
     private volatile boolean running = true;
 
     public PreviewServer(Path site, int port) throws IOException {
-        this(site, port, true);
+        this(site, port, true, step -> { });
+    }
+
+    /** @param log told of every rebuild after the first, on the watcher's thread */
+    public PreviewServer(Path site, int port, Consumer<IncrementalBuild.Step> log) throws IOException {
+        this(site, port, true, log);
     }
 
     /** @param notifications false to watch files by comparing them, as where the system gives no notifications */
-    PreviewServer(Path site, int port, boolean notifications) throws IOException {
+    PreviewServer(Path site, int port, boolean notifications, Consumer<IncrementalBuild.Step> log) throws IOException {
         this.site = site;
+        this.log = log;
         this.output = Files.createTempDirectory("tilbudsoversigt-forhaandsvisning").resolve("site");
         this.build = new IncrementalBuild(site, output, true);
         apply(build.full(this::written));
@@ -100,7 +108,9 @@ public final class PreviewServer implements AutoCloseable {
 
     /** A batch of saved files, from the watcher's thread. */
     private synchronized void changed(Set<Path> paths) {
-        apply(build.update(paths, this::written));
+        IncrementalBuild.Step step = build.update(paths, this::written);
+        apply(step);
+        log.accept(step);
     }
 
     /** Files were written: the pages showing them reload; with errors gone, every page does. */

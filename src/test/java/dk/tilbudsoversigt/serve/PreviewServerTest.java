@@ -114,7 +114,7 @@ class PreviewServerTest {
     void newFoldersAreWatchedAndTheFallbackWatcherSeesChangesToo() throws Exception {
         Path site = Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site"));
         for (boolean notifications : new boolean[] {true, false}) {
-            try (PreviewServer server = new PreviewServer(site, 0, notifications)) {
+            try (PreviewServer server = new PreviewServer(site, 0, notifications, step -> { })) {
                 String base = "http://127.0.0.1:" + server.port() + "/sti/handicap";
                 String slug = notifications ? "bostoette" : "botraening";
                 Path folder = Files.createDirectories(site.resolve("content/tilbud/voksne-" + slug));
