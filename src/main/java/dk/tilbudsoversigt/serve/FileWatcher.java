@@ -56,7 +56,9 @@ final class FileWatcher implements AutoCloseable {
                     if (Files.isDirectory(this.site.resolve(part))) register(this.site.resolve(part), true);
                 }
             } catch (IOException | RuntimeException e) {
+                // e.g. the system's limit on watched folders: compare files instead
                 close(service);
+                folders.clear();
             }
         }
         Map<Path, String> first = isNative() ? Map.of() : snapshot(); // before returning: a change right after counts
