@@ -1,0 +1,139 @@
+package dk.tilbudsoversigt.search;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * Splits a Danish compound into parts that are themselves words of the site's vocabulary:
+ * børnehandicapområdet → børne|handicapområdet → børn, handicapområdet, handicap, området.
+ *
+ * <p>A part is at least three letters and not a stop word, and the site writes it as a word
+ * of its own (or, from five letters, some word of the site has its stem). A part other than
+ * the last may end in a linking {@code s} or {@code e} (velfærd+s+teknologi, børn+e+handicap).
+ * The last part may not be one of the {@link #SUFFIX_WORDS}, words that are also endings
+ * (sund|hed, muligh|eder, billig = bil|lig). Of all ways to cut a word, the one with the
+ * fewest parts wins (ties: the longest first part), and each part that is long enough is cut
+ * again, so every level of the compound is found. Cutting only into known words keeps out the
+ * noise of substring dictionaries ("ørn" and "andi" in "børnehandicapområdet").
+ * Words are compared folded (å, æ→a, ø→o), as the browser does, which cuts the same way in
+ * assets/js/soeg.js.
+ */
+final class CompoundSplitter {
+    static final int MIN_PART = 3;
+    static final int MIN_WORD = 2 * MIN_PART;
+    /** From this length a part may also be an inflection the site does not write: its stem suffices. */
+    static final int MIN_STEMMED_PART = 5;
+    /** Words that are also Danish endings, so never the last part of a compound. */
+    static final Set<String> SUFFIX_WORDS = Set.of(
+            "bar", "bare", "else", "ende", "ender", "endes", "ene", "ens", "hed", "heden", "heder", "hederne", "heds",
+            "ige", "ing", "inger", "ingen", "ingerne", "ings", "let", "lig", "lige", "ligere", "lighed", "ligheden",
+            "ligheder", "lighederne", "ligheds", "ligst", "ligste", "ligt", "ret",
+            "sen", "ser", "ses", "set", "skab", "skaber", "skabet", "skabs");
+
+    private final Set<String> terms;
+    private final Set<String> written;
+    private final UnaryOperator<String> stemFold;
+    private final UnaryOperator<String> fold;
+    private final Map<String, List<String>> cache = new ConcurrentHashMap<>();
+
+    /**
+     * @param terms    the folded stems of every word the site uses
+     * @param written  every word the site uses, folded
+     * @param stemFold a normalised word to its folded stem
+     * @param fold     a normalised word folded
+     */
+    CompoundSplitter(Set<String> terms, Set<String> written, UnaryOperator<String> stemFold, UnaryOperator<String> fold) {
+        this.terms = terms;
+        this.written = written;
+        this.stemFold = stemFold;
+        this.fold = fold;
+    }
+
+    /** The parts of a normalised, lower-case word, outermost first; empty when it is not a compound. */
+    List<String> parts(String word) {
+        if (word.length() < MIN_WORD || !word.chars().allMatch(Character::isLetter)) return List.of();
+        List<String> parts = cache.get(word);
+        if (parts == null) {
+            parts = split(word); // not computeIfAbsent: split recurses into parts()
+            cache.putIfAbsent(word, parts);
+        }
+        return parts;
+    }
+
+    private List<String> split(String word) {
+        List<String> cut = new Cutter(word).best();
+        if (cut == null) return List.of();
+        Set<String> out = new LinkedHashSet<>();
+        for (String part : cut) {
+            out.add(part);
+            out.addAll(parts(part));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Finds the cut of one word with the fewest parts, by dynamic programming from its end. */
+    private final class Cutter {
+        private final String word;
+        private final int n;
+        private final Map<String, Boolean> known = new HashMap<>();
+        /** fewest[i]: fewest parts that cover word[i..n); 0 = impossible. */
+        private final int[] fewest;
+        /** end[i]: where the first part of that best cover ends; skip[i]: its linking letter (0 or 1). */
+        private final int[] end;
+        private final int[] skip;
+
+        Cutter(String word) {
+            this.word = word;
+            this.n = word.length();
+            this.fewest = new int[n + 1];
+            this.end = new int[n + 1];
+            this.skip = new int[n + 1];
+        }
+
+        List<String> best() {
+            for (int i = n - MIN_PART; i >= 0; i--) {
+                // the longest part first, so that ties go to it
+                for (int j = n; j >= i + MIN_PART; j--) {
+                    if (i == 0 && j == n) continue; // the whole word is not a cut
+                    int rest = j == n ? 0 : fewest[j];
+                    if (j < n && rest == 0) continue;
+                    int linking = accept(i, j, j == n);
+                    if (linking < 0) continue;
+                    if (fewest[i] == 0 || rest + 1 < fewest[i]) {
+                        fewest[i] = rest + 1;
+                        end[i] = j;
+                        skip[i] = linking;
+                    }
+                }
+            }
+            if (fewest[0] == 0) return null;
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < n; i = end[i]) parts.add(word.substring(i, end[i] - skip[i]));
+            return parts;
+        }
+
+        /** 0 if word[i..j) is a known word, 1 if it is one followed by a linking letter, -1 if neither. */
+        private int accept(int i, int j, boolean last) {
+            String part = word.substring(i, j);
+            if (last) return !SUFFIX_WORDS.contains(fold.apply(part)) && isKnown(part) ? 0 : -1;
+            if (isKnown(part)) return 0;
+            char c = word.charAt(j - 1);
+            if ((c == 's' || c == 'e') && j - 1 - i >= MIN_PART && isKnown(word.substring(i, j - 1))) return 1;
+            return -1;
+        }
+
+        private boolean isKnown(String part) {
+            return known.computeIfAbsent(part, p -> {
+                if (Analysis.STOP_WORDS.contains(p)) return false;
+                if (written.contains(fold.apply(p))) return true;
+                return p.length() >= MIN_STEMMED_PART && terms.contains(stemFold.apply(p));
+            });
+        }
+    }
+}
