@@ -57,6 +57,9 @@ function directory() {
       }
       return { ...field, normInverse };
     });
+    dir.prior = new Float64Array(dir.docs);
+    let at = 0;
+    for (const [value, count] of dir.priors) dir.prior.fill(value, at, at += count);
     dir.members = new Map(dir.synonyms.map(([terms, groups]) => [terms.join(' '), groups]));
     dir.longestMember = Math.max(0, ...dir.synonyms.map(([terms]) => terms.length));
     return dir;
@@ -199,14 +202,37 @@ async function completions(prefix) {
     .slice(0, MAX_COMPLETIONS);
 }
 
-/** The vocabulary of one first letter: terms, their written forms and how often each is used. */
+/** The vocabulary of one first letter: terms, how often each is used, how each is written. */
 function letter(term) {
   return once(`o${letterOf(term)}`, async () => {
     const dir = await directory();
+    const words = { terms: [], display: [], docs: [], forms: [], formTerms: [], modifiers: [] };
     const file = dir.letters[letterOf(term)];
-    if (!file) return { terms: [], display: [], docs: [], forms: [], formTerms: [], formSet: new Set(), termSet: new Set() };
-    const words = json(await load(`o/${file}.bin`));
-    return { ...words, formSet: new Set(words.forms), termSet: new Set(words.terms) };
+    if (file) {
+      const r = new Reader(await load(`o/${file}.bin`));
+      r.at = 1;
+      let previous = '';
+      let previousDisplay = '';
+      for (let n = r.varint(), i = 0; i < n; i++) {
+        const t = previous.slice(0, r.varint()) + r.string();
+        words.terms.push(t);
+        words.docs.push(r.varint());
+        const display = previousDisplay.slice(0, r.varint()) + r.string();
+        words.display.push(display);
+        for (let k = r.varint(); k > 0; k--) {
+          words.forms.push(t.slice(0, r.varint()) + r.string());
+          words.formTerms.push(i);
+        }
+        previous = t;
+        previousDisplay = display;
+      }
+      previous = '';
+      for (let n = r.varint(); n > 0; n--) {
+        previous = previous.slice(0, r.varint()) + r.string();
+        words.modifiers.push(previous);
+      }
+    }
+    return { ...words, formSet: new Set(words.forms), termSet: new Set(words.terms), modifierSet: new Set(words.modifiers) };
   });
 }
 
@@ -248,6 +274,7 @@ export function queryWords(query) {
 export async function compoundParts(word) {
   if (word.length < 6 || !/^\p{L}+$/u.test(word)) return [];
   const known = new Map();
+  const isModifier = async (part) => (await letter(fold(part))).modifierSet.has(fold(part));
   const isKnown = async (part) => {
     if (!known.has(part)) {
       let ok = false;
@@ -273,7 +300,7 @@ export async function compoundParts(word) {
       let linking = -1;
       if (j === n) {
         if (!SUFFIX_WORDS.has(fold(part)) && await isKnown(part)) linking = 0;
-      } else if (await isKnown(part)) {
+      } else if (await isKnown(part) || await isModifier(part)) {
         linking = 0;
       } else if ('se'.includes(word[j - 1]) && j - 1 - i >= 3 && await isKnown(word.slice(i, j - 1))) {
         linking = 1;
@@ -370,9 +397,12 @@ async function clauses(query, { prefix }) {
       }
     }
     if (alternatives.length === 0) {
+      // a compound the site does not use: its parts, each adding to the score, the more the better
       const parts = await compoundParts(word.written);
-      if (parts.length > 0 && (await Promise.all(parts.map((p) => lookup(fold(stem(p)))))).every(Boolean)) {
-        for (const p of parts) out.push({ words: [p], alternatives: [{ term: fold(stem(p)), share: 1 }] });
+      const known = [];
+      for (const p of parts) if (await lookup(fold(stem(p)))) known.push({ term: fold(stem(p)), share: 1 });
+      if (known.length > 0) {
+        out.push({ words: [word.written], alternatives: known, sum: true });
         continue;
       }
       for (const near of await nearTerms(word.written, editsAllowed(word.written.length))) {
@@ -386,7 +416,7 @@ async function clauses(query, { prefix }) {
   return { clauses: out, corrections };
 }
 
-/** Each matching document's score for one clause: the best of its alternatives. */
+/** Each matching document's score for one clause: the best of its alternatives (or their sum, for compound parts). */
 async function clauseScores(clause, dir) {
   const scores = new Map();
   for (const { term, share } of clause.alternatives) {
@@ -396,7 +426,8 @@ async function clauseScores(clause, dir) {
     for (let d = 0; d < entry.docs.length; d++) {
       const s = share === 1 ? table[entry.comboOf[d]] : table[entry.comboOf[d]] * share;
       const doc = entry.docs[d];
-      if (!(scores.get(doc) >= s)) scores.set(doc, s);
+      if (clause.sum) scores.set(doc, (scores.get(doc) || 0) + s);
+      else if (!(scores.get(doc) >= s)) scores.set(doc, s);
     }
   }
   return scores;
@@ -423,7 +454,7 @@ async function allowedDocs(filters = {}) {
 }
 
 /** Documents that match every clause (or, with any = true, at least one), with their scores. */
-function combine(perClause, allowed, any) {
+function combine(perClause, allowed, any, prior) {
   const totals = new Map();
   if (any) {
     perClause.forEach((scores) => scores.forEach((s, d) => totals.set(d, (totals.get(d) || 0) + s)));
@@ -438,7 +469,8 @@ function combine(perClause, allowed, any) {
     }
   }
   const hits = [];
-  totals.forEach((s, d) => { if (!allowed || allowed.has(d)) hits.push({ doc: d, score: f32(s) }); });
+  // Lucene's FunctionScoreQuery: the float sum times the document's prior, as a float
+  totals.forEach((s, d) => { if (!allowed || allowed.has(d)) hits.push({ doc: d, score: f32(f32(s) * prior[d]) }); });
   hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
   return hits;
 }
@@ -456,10 +488,10 @@ export async function search(query, { filters = {}, limit = 10, prefix = true } 
   const allowed = await allowedDocs(filters);
   const perClause = await Promise.all(matched.map((c) => clauseScores(c, dir)));
   let anyWord = false;
-  let hits = matched.length === list.length ? combine(perClause, allowed, false) : [];
+  let hits = matched.length === list.length ? combine(perClause, allowed, false, dir.prior) : [];
   if (hits.length === 0 && list.length > 1 && matched.length > 0) {
     anyWord = true;
-    hits = combine(perClause, allowed, true);
+    hits = combine(perClause, allowed, true, dir.prior);
   }
   if (hits.length === 0) return { ...empty, suggestion: await suggestion(list) };
   const shown = hits.slice(0, limit);

@@ -74,6 +74,18 @@ public final class Analysis {
         };
     }
 
+    /** The chain as {@link #index} with the per-word work looked up in a table ({@link Vocabulary#indexTerms}). */
+    static Analyzer cached(Vocabulary vocabulary, SynonymGroups groups) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream stream = new WordTermsFilter(surfaceFilters(source), vocabulary::indexTerms);
+                return new TokenStreamComponents(source, new SynonymGroupFilter(stream, groups));
+            }
+        };
+    }
+
     /** Stem, then fold, a single normalised word (as the index does after splitting). */
     static Analyzer stemFold() {
         return new Analyzer() {

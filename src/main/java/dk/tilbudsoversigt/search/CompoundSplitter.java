@@ -15,7 +15,9 @@ import java.util.function.UnaryOperator;
  *
  * <p>A part is at least three letters and not a stop word, and the site writes it as a word
  * of its own (or, from five letters, some word of the site has its stem). A part other than
- * the last may end in a linking {@code s} or {@code e} (velfærd+s+teknologi, børn+e+handicap).
+ * the last may end in a linking {@code s} or {@code e} (velfærd+s+teknologi, børn+e+handicap),
+ * or be a beginning the site uses before three or more words ("special" in specialundervisning,
+ * specialskole and specialklasse: {@link Vocabulary#modifiers}).
  * The last part may not be one of the {@link #SUFFIX_WORDS}, words that are also endings
  * (sund|hed, muligh|eder, billig = bil|lig). Of all ways to cut a word, the one with the
  * fewest parts wins (ties: the longest first part), and each part that is long enough is cut
@@ -27,6 +29,8 @@ import java.util.function.UnaryOperator;
 final class CompoundSplitter {
     static final int MIN_PART = 3;
     static final int MIN_WORD = 2 * MIN_PART;
+    /** The shortest last part that makes a word's beginning a modifier ({@link Vocabulary#modifiers}). */
+    static final int MIN_HEAD = 4;
     /** From this length a part may also be an inflection the site does not write: its stem suffices. */
     static final int MIN_STEMMED_PART = 5;
     /** Words that are also Danish endings, so never the last part of a compound. */
@@ -38,6 +42,7 @@ final class CompoundSplitter {
 
     private final Set<String> terms;
     private final Set<String> written;
+    private final Set<String> modifiers;
     private final UnaryOperator<String> stemFold;
     private final UnaryOperator<String> fold;
     private final Map<String, List<String>> cache = new ConcurrentHashMap<>();
@@ -45,12 +50,15 @@ final class CompoundSplitter {
     /**
      * @param terms    the folded stems of every word the site uses
      * @param written  every word the site uses, folded
+     * @param modifiers beginnings of compounds the site uses only in compounds, folded
      * @param stemFold a normalised word to its folded stem
      * @param fold     a normalised word folded
      */
-    CompoundSplitter(Set<String> terms, Set<String> written, UnaryOperator<String> stemFold, UnaryOperator<String> fold) {
+    CompoundSplitter(Set<String> terms, Set<String> written, Set<String> modifiers, UnaryOperator<String> stemFold,
+                     UnaryOperator<String> fold) {
         this.terms = terms;
         this.written = written;
+        this.modifiers = modifiers;
         this.stemFold = stemFold;
         this.fold = fold;
     }
@@ -80,8 +88,10 @@ final class CompoundSplitter {
     /** Finds the cut of one word with the fewest parts, by dynamic programming from its end. */
     private final class Cutter {
         private final String word;
+        /** The word folded, when folding kept every letter in place, so a part's fold is a substring of it. */
+        private final String folded;
         private final int n;
-        private final Map<String, Boolean> known = new HashMap<>();
+        private final Map<Integer, Boolean> known = new HashMap<>();
         /** fewest[i]: fewest parts that cover word[i..n); 0 = impossible. */
         private final int[] fewest;
         /** end[i]: where the first part of that best cover ends; skip[i]: its linking letter (0 or 1). */
@@ -91,6 +101,8 @@ final class CompoundSplitter {
         Cutter(String word) {
             this.word = word;
             this.n = word.length();
+            String f = fold.apply(word);
+            this.folded = f.length() == n ? f : null;
             this.fewest = new int[n + 1];
             this.end = new int[n + 1];
             this.skip = new int[n + 1];
@@ -120,19 +132,23 @@ final class CompoundSplitter {
 
         /** 0 if word[i..j) is a known word, 1 if it is one followed by a linking letter, -1 if neither. */
         private int accept(int i, int j, boolean last) {
-            String part = word.substring(i, j);
-            if (last) return !SUFFIX_WORDS.contains(fold.apply(part)) && isKnown(part) ? 0 : -1;
-            if (isKnown(part)) return 0;
+            if (last) return !SUFFIX_WORDS.contains(folded(i, j)) && isKnown(i, j) ? 0 : -1;
+            if (isKnown(i, j) || modifiers.contains(folded(i, j))) return 0;
             char c = word.charAt(j - 1);
-            if ((c == 's' || c == 'e') && j - 1 - i >= MIN_PART && isKnown(word.substring(i, j - 1))) return 1;
+            if ((c == 's' || c == 'e') && j - 1 - i >= MIN_PART && isKnown(i, j - 1)) return 1;
             return -1;
         }
 
-        private boolean isKnown(String part) {
-            return known.computeIfAbsent(part, p -> {
-                if (Analysis.STOP_WORDS.contains(p)) return false;
-                if (written.contains(fold.apply(p))) return true;
-                return p.length() >= MIN_STEMMED_PART && terms.contains(stemFold.apply(p));
+        private String folded(int i, int j) {
+            return folded != null ? folded.substring(i, j) : fold.apply(word.substring(i, j));
+        }
+
+        private boolean isKnown(int i, int j) {
+            return known.computeIfAbsent(i * 1000 + j, k -> {
+                String part = word.substring(i, j);
+                if (Analysis.STOP_WORDS.contains(part)) return false;
+                if (written.contains(folded(i, j))) return true;
+                return part.length() >= MIN_STEMMED_PART && terms.contains(stemFold.apply(part));
             });
         }
     }

@@ -5,7 +5,7 @@ import java.util.List;
 /** The indexed fields and their weights, the boosts of BM25 per field. */
 public enum Fields {
     TITLE("title", 6f),
-    KEYWORDS("keywords", 4f),
+    KEYWORDS("keywords", 2f),
     GROUPS("groups", 2f),
     HEADINGS("headings", 2f),
     SUMMARY("summary", 2f),

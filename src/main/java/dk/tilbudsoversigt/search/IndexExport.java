@@ -16,12 +16,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.util.BytesRef;
@@ -48,6 +47,8 @@ final class IndexExport {
     private final SiteIndex index;
     private final Path folder;
     private final int fieldCount = Fields.ALL.size();
+    /** term → how many documents have it, in any field. */
+    private final Map<String, Integer> documentCounts = new HashMap<>();
 
     private IndexExport(SiteIndex index, Path folder) {
         this.index = index;
@@ -68,6 +69,7 @@ final class IndexExport {
         dir.put("k1", 1.2);
         dir.put("b", 0.75);
         dir.put("fields", fieldStats());
+        dir.put("priors", priors());
         writeShards(terms, dir);
         dir.put("letters", writeLetters(terms));
         dir.put("synonyms", index.groups.table());
@@ -91,6 +93,20 @@ final class IndexExport {
             out.add(m);
         }
         return out;
+    }
+
+    /** Each document's prior, in runs: [[prior, how many documents in a row], ...]. */
+    private List<List<Number>> priors() {
+        List<List<Number>> runs = new ArrayList<>();
+        for (SearchDocument doc : index.docs) {
+            List<Number> last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last != null && last.get(0).doubleValue() == doc.prior()) {
+                last.set(1, last.get(1).intValue() + 1);
+            } else {
+                runs.add(new ArrayList<>(List.of(doc.prior(), 1)));
+            }
+        }
+        return runs;
     }
 
     /** One term's postings in every field. */
@@ -148,33 +164,38 @@ final class IndexExport {
         return norms;
     }
 
+    /** A term's entry in its shard after the term itself, and how many documents have it. */
+    private record Encoded(byte[] body, int docs) {}
+
     private void writeShards(Map<String, TermPostings> terms, Map<String, Object> dir) throws IOException {
         byte[][] norms = index.leaf() == null ? new byte[0][] : norms();
-        IndexSearcher searcher = index.searcher();
+        CollectionStatistics[] stats = new CollectionStatistics[fieldCount];
+        for (int f = 0; f < fieldCount; f++) stats[f] = index.searcher().collectionStatistics(Fields.ALL.get(f).field());
+        List<String> names = new ArrayList<>(terms.keySet());
+        Map<String, Encoded> encoded = new java.util.concurrent.ConcurrentHashMap<>();
+        names.parallelStream().forEach(t -> encoded.put(t, encode(t, terms.get(t), norms, stats)));
+        for (String t : names) documentCounts.put(t, encoded.get(t).docs());
+
         List<String> firstTerms = new ArrayList<>();
         List<String> files = new ArrayList<>();
         Bytes shard = new Bytes();
         int count = 0;
         String previous = "";
-        String first = null;
-        for (Map.Entry<String, TermPostings> e : terms.entrySet()) {
-            if (first == null) first = e.getKey();
-            encodeTerm(shard, previous, e.getKey(), e.getValue(), norms, searcher);
-            previous = e.getKey();
+        for (String term : names) {
+            if (count == 0) firstTerms.add(term);
+            int shared = Bytes.shared(previous, term);
+            shard.varint(shared).string(term.substring(shared));
+            shard.writeBytes(encoded.get(term).body());
+            previous = term;
             count++;
             if (shard.size() >= SHARD_BYTES) {
-                firstTerms.add(first);
                 files.add(writeShard(shard, count));
                 shard = new Bytes();
                 count = 0;
                 previous = "";
-                first = null;
             }
         }
-        if (count > 0) {
-            firstTerms.add(first);
-            files.add(writeShard(shard, count));
-        }
+        if (count > 0) files.add(writeShard(shard, count));
         dir.put("shardTerms", firstTerms);
         dir.put("shardFiles", files);
     }
@@ -185,11 +206,9 @@ final class IndexExport {
         return writeHashed("t", file.toByteArray());
     }
 
-    private void encodeTerm(Bytes out, String previous, String term, TermPostings p, byte[][] norms,
-                            IndexSearcher searcher) throws IOException {
-        int shared = Bytes.shared(previous, term);
-        out.varint(shared).string(term.substring(shared));
-        List<String> forms = List.copyOf(index.vocabulary.longerForms(term));
+    private Encoded encode(String term, TermPostings p, byte[][] norms, CollectionStatistics[] stats) {
+        Bytes out = new Bytes();
+        List<String> forms = index.vocabulary.longerForms(term);
         out.varint(forms.size());
         for (String form : forms) {
             int s = Bytes.shared(term, form);
@@ -199,80 +218,77 @@ final class IndexExport {
         out.varint(mask);
         for (int f = 0; f < fieldCount; f++) if (p.df[f] > 0) out.varint(p.df[f]);
 
-        // every document's (frequency, norm) per field, as a combination; the table holds each distinct one once
-        TreeMap<Integer, byte[]> comboOfDoc = new TreeMap<>();
+        // each document's (frequency, norm) in every field of the term, a "combination"; the
+        // table holds each distinct combination once and the postings point into it
+        List<Integer> docs = new ArrayList<>();
+        List<String> comboOfDoc = new ArrayList<>();
         int[] at = new int[fieldCount];
-        for (int f = 0; f < fieldCount; f++) {
-            if (p.df[f] == 0) continue;
-            for (int i = 0; i < p.df[f]; i++) comboOfDoc.putIfAbsent(p.docs[f][i], null);
-        }
-        for (Integer doc : comboOfDoc.keySet()) {
-            Bytes combo = new Bytes();
+        StringBuilder combo = new StringBuilder();
+        while (true) {
+            int doc = Integer.MAX_VALUE;
+            for (int f = 0; f < fieldCount; f++) if (p.df[f] > 0 && at[f] < p.df[f]) doc = Math.min(doc, p.docs[f][at[f]]);
+            if (doc == Integer.MAX_VALUE) break;
+            combo.setLength(0);
             for (int f = 0; f < fieldCount; f++) {
                 if (p.df[f] == 0) continue;
                 if (at[f] < p.df[f] && p.docs[f][at[f]] == doc) {
-                    combo.varint(p.freqs[f][at[f]]).oneByte(norms[f][doc]);
+                    combo.append((char) p.freqs[f][at[f]]).append((char) (norms[f][doc] & 0xFF));
                     at[f]++;
                 } else {
-                    combo.varint(0);
+                    combo.append((char) 0);
                 }
             }
-            comboOfDoc.put(doc, combo.toByteArray());
+            docs.add(doc);
+            comboOfDoc.add(combo.toString());
         }
-        Map<String, byte[]> distinct = new TreeMap<>();
-        for (byte[] c : comboOfDoc.values()) distinct.putIfAbsent(new String(c, StandardCharsets.ISO_8859_1), c);
-        Similarity.SimScorer[] scorers = scorers(term, p, searcher);
-        List<byte[]> table = new ArrayList<>(distinct.values());
+        Similarity.SimScorer[] scorers = scorers(term, p, stats);
         Map<String, Double> impact = new HashMap<>();
-        for (byte[] c : table) impact.put(new String(c, StandardCharsets.ISO_8859_1), impact(c, mask, scorers));
-        // best first: the first entry bounds what the term can add to any document
+        for (String c : comboOfDoc) impact.computeIfAbsent(c, k -> impact(k, scorers));
+        List<String> table = new ArrayList<>(impact.keySet());
+        // best first: the first entry bounds what the term can add to any document's score
         table.sort((a, b) -> {
-            int c = Double.compare(impact.get(new String(b, StandardCharsets.ISO_8859_1)), impact.get(new String(a, StandardCharsets.ISO_8859_1)));
-            return c != 0 ? c : Arrays.compare(a, b);
+            int c = Double.compare(impact.get(b), impact.get(a));
+            return c != 0 ? c : a.compareTo(b);
         });
         Map<String, Integer> indexOf = new HashMap<>();
         out.varint(table.size());
-        for (byte[] c : table) {
-            indexOf.put(new String(c, StandardCharsets.ISO_8859_1), indexOf.size());
-            out.writeBytes(c);
+        for (String c : table) {
+            indexOf.put(c, indexOf.size());
+            for (int i = 0; i < c.length(); i++) {
+                out.varint(c.charAt(i));
+                if (c.charAt(i) != 0) out.oneByte(c.charAt(++i));
+            }
         }
-        out.varint(comboOfDoc.size());
+        out.varint(docs.size());
         int last = 0;
-        for (Map.Entry<Integer, byte[]> e : comboOfDoc.entrySet()) {
-            out.varint(e.getKey() - last);
-            last = e.getKey();
-            if (table.size() > 1) out.varint(indexOf.get(new String(e.getValue(), StandardCharsets.ISO_8859_1)));
+        for (int i = 0; i < docs.size(); i++) {
+            out.varint(docs.get(i) - last);
+            last = docs.get(i);
+            if (table.size() > 1) out.varint(indexOf.get(comboOfDoc.get(i)));
         }
+        return new Encoded(out.toByteArray(), docs.size());
     }
 
-    private Similarity.SimScorer[] scorers(String term, TermPostings p, IndexSearcher searcher) throws IOException {
+    private Similarity.SimScorer[] scorers(String term, TermPostings p, CollectionStatistics[] stats) {
         BM25Similarity bm25 = new BM25Similarity();
         Similarity.SimScorer[] out = new Similarity.SimScorer[fieldCount];
         for (int f = 0; f < fieldCount; f++) {
             if (p.df[f] == 0) continue;
             Fields field = Fields.ALL.get(f);
-            CollectionStatistics stats = searcher.collectionStatistics(field.field());
-            out[f] = bm25.scorer(field.weight(), stats,
-                    searcher.termStatistics(new Term(field.field(), term), p.df[f], p.totalFreq[f]));
+            out[f] = bm25.scorer(field.weight(), stats[f],
+                    new TermStatistics(new BytesRef(term), p.df[f], p.totalFreq[f]));
         }
         return out;
     }
 
-    /** What a combination adds to a document's score, as the sum over fields Lucene's BooleanQuery makes. */
-    private double impact(byte[] combo, int mask, Similarity.SimScorer[] scorers) {
+    /** What a combination adds to a document's score: the sum over fields that Lucene's BooleanQuery makes. */
+    private double impact(String combo, Similarity.SimScorer[] scorers) {
         double sum = 0;
         int i = 0;
         for (int f = 0; f < fieldCount; f++) {
-            if ((mask & (1 << f)) == 0) continue;
-            int freq = 0;
-            int shift = 0;
-            int b;
-            do {
-                b = combo[i++] & 0xFF;
-                freq |= (b & 0x7F) << shift;
-                shift += 7;
-            } while (b >= 0x80);
-            if (freq > 0) sum += scorers[f].score(freq, combo[i++]);
+            if (scorers[f] == null) continue;
+            int freq = combo.charAt(i++);
+            if (freq > 0) sum += scorers[f].score(freq, (byte) combo.charAt(i++));
         }
         return sum;
     }
@@ -286,23 +302,34 @@ final class IndexExport {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : byLetter.entrySet()) {
             List<String> words = e.getValue().stream().sorted().toList();
-            List<String> display = new ArrayList<>();
-            List<Integer> df = new ArrayList<>();
-            TreeMap<String, Integer> forms = new TreeMap<>();
-            for (int i = 0; i < words.size(); i++) {
-                String w = words.get(i);
-                display.add(index.vocabulary.display(w));
-                TermPostings p = terms.get(w);
-                df.add(p == null ? 0 : documentCount(p));
-                for (String form : index.vocabulary.foldedForms(w)) forms.putIfAbsent(form, i);
+            Bytes b = new Bytes().oneByte(FORMAT).varint(words.size());
+            String previous = "";
+            String previousDisplay = "";
+            for (String w : words) {
+                int shared = Bytes.shared(previous, w);
+                b.varint(shared).string(w.substring(shared));
+                b.varint(documentCounts.getOrDefault(w, 0));
+                String display = index.vocabulary.display(w);
+                int sharedDisplay = Bytes.shared(previousDisplay, display);
+                b.varint(sharedDisplay).string(display.substring(sharedDisplay));
+                List<String> forms = index.vocabulary.foldedForms(w);
+                b.varint(forms.size());
+                for (String form : forms) {
+                    int s = Bytes.shared(w, form);
+                    b.varint(s).string(form.substring(s));
+                }
+                previous = w;
+                previousDisplay = display;
             }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("terms", words);
-            m.put("display", display);
-            m.put("docs", df);
-            m.put("forms", List.copyOf(forms.keySet()));
-            m.put("formTerms", List.copyOf(forms.values()));
-            out.put(e.getKey(), writeHashed("o", JSON.writeValueAsBytes(m)));
+            List<String> modifiers = index.vocabulary.modifiers().stream().filter(m -> letterOf(m).equals(e.getKey())).sorted().toList();
+            b.varint(modifiers.size());
+            previous = "";
+            for (String m : modifiers) {
+                int shared = Bytes.shared(previous, m);
+                b.varint(shared).string(m.substring(shared));
+                previous = m;
+            }
+            out.put(e.getKey(), writeHashed("o", b.toByteArray()));
         }
         return out;
     }
@@ -311,12 +338,6 @@ final class IndexExport {
     static String letterOf(String term) {
         char c = term.charAt(0);
         return c >= 'a' && c <= 'z' ? String.valueOf(c) : "_";
-    }
-
-    private int documentCount(TermPostings p) {
-        java.util.Set<Integer> docs = new java.util.HashSet<>();
-        for (int f = 0; f < fieldCount; f++) if (p.docs[f] != null) for (int d : p.docs[f]) docs.add(d);
-        return docs.size();
     }
 
     private Map<String, String> writeFilters() throws IOException {

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param ageMin       null unless an offer
  * @param ageMax       null for "and older" or when not an offer
  * @param referral     null unless an offer
+ * @param prior        what the document's BM25 score is multiplied by ({@link SearchDocuments#prior})
  */
 public record SearchDocument(String url, String title, String summary, String type, Map<String, String> fields,
-                             String text, List<String> targetGroups, Integer ageMin, Integer ageMax, Boolean referral) {}
+                             String text, List<String> targetGroups, Integer ageMin, Integer ageMax, Boolean referral,
+                             double prior) {}

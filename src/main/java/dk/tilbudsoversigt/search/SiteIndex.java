@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.DirectoryReader;
@@ -28,6 +29,7 @@ public final class SiteIndex implements Closeable {
 
     final List<SearchDocument> docs;
     final Vocabulary vocabulary;
+    final CompoundSplitter splitter;
     final SynonymGroups groups;
     final Analyzer analyzer;
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
@@ -37,9 +39,10 @@ public final class SiteIndex implements Closeable {
     private SiteIndex(List<SearchDocument> docs, Map<String, List<String>> synonyms) throws IOException {
         this.docs = docs;
         this.vocabulary = Vocabulary.of(docs);
-        CompoundSplitter splitter = new CompoundSplitter(vocabulary.terms(), vocabulary.written(), vocabulary::stemFold, vocabulary::fold);
+        this.splitter = new CompoundSplitter(vocabulary.terms(), vocabulary.written(), vocabulary.modifiers(), Words::term, Words::fold);
+        vocabulary.splitWith(splitter);
         this.groups = new SynonymGroups(synonyms, Analysis.index(splitter, null));
-        this.analyzer = Analysis.index(splitter, groups);
+        this.analyzer = Analysis.cached(vocabulary, groups);
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setRAMBufferSizeMB(1024)
                 .setMaxBufferedDocs(IndexWriterConfig.DISABLE_AUTO_FLUSH)
@@ -61,8 +64,12 @@ public final class SiteIndex implements Closeable {
         return new SiteIndex(docs, synonyms);
     }
 
+    /** The doc-values field with each document's prior. */
+    public static final String PRIOR = "prior";
+
     private static Document luceneDocument(SearchDocument doc) {
         Document d = new Document();
+        d.add(new DoubleDocValuesField(PRIOR, doc.prior()));
         for (Fields f : Fields.ALL) {
             String text = doc.fields().get(f.field());
             if (text != null && !text.isBlank()) d.add(new Field(f.field(), text, TEXT));

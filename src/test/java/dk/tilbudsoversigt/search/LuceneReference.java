@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -16,7 +18,8 @@ import org.apache.lucene.search.TermQuery;
  * code: each word (or synonym of several words) is one required clause; a clause matches
  * through the word's term or its synonym groups' terms, the best counting
  * ({@link DisjunctionMaxQuery}); a term is searched in every field with the field's weight,
- * the fields adding up ({@link BooleanQuery} of SHOULD).
+ * the fields adding up ({@link BooleanQuery} of SHOULD); the sum is multiplied by the
+ * document's prior ({@link FunctionScoreQuery}).
  */
 final class LuceneReference {
     private LuceneReference() {}
@@ -52,7 +55,7 @@ final class LuceneReference {
             Query clause = options.size() == 1 ? options.get(0) : new DisjunctionMaxQuery(options, 0f);
             query.add(clause, all ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD);
         }
-        return query.build();
+        return FunctionScoreQuery.boostByValue(query.build(), DoubleValuesSource.fromDoubleField(SiteIndex.PRIOR));
     }
 
     private static Query inEveryField(String term) {
