@@ -281,7 +281,7 @@ export async function compoundParts(word) {
       if (!isStopWord(part)) {
         const folded = fold(part);
         const words = await letter(folded);
-        ok = words.formSet.has(folded) || (part.length >= 5 && words.termSet.has(fold(stem(part))));
+        ok = words.formSet.has(folded) || (part.length >= 6 && words.termSet.has(fold(stem(part))));
       }
       known.set(part, ok);
     }

@@ -14,10 +14,10 @@ import java.util.function.UnaryOperator;
  * børnehandicapområdet → børne|handicapområdet → børn, handicapområdet, handicap, området.
  *
  * <p>A part is at least three letters and not a stop word, and the site writes it as a word
- * of its own (or, from five letters, some word of the site has its stem). A part other than
+ * of its own (or, from six letters, some word of the site has its stem). A part other than
  * the last may end in a linking {@code s} or {@code e} (velfærd+s+teknologi, børn+e+handicap),
- * or be a beginning the site uses before three or more words ("special" in specialundervisning,
- * specialskole and specialklasse: {@link Vocabulary#modifiers}).
+ * or be a beginning the site uses before two or more words ("special" in specialundervisning
+ * and specialskole: {@link Vocabulary#modifiers}).
  * The last part may not be one of the {@link #SUFFIX_WORDS}, words that are also endings
  * (sund|hed, muligh|eder, billig = bil|lig). Of all ways to cut a word, the one with the
  * fewest parts wins (ties: the longest first part), and each part that is long enough is cut
@@ -31,8 +31,9 @@ final class CompoundSplitter {
     static final int MIN_WORD = 2 * MIN_PART;
     /** The shortest last part that makes a word's beginning a modifier ({@link Vocabulary#modifiers}). */
     static final int MIN_HEAD = 4;
+
     /** From this length a part may also be an inflection the site does not write: its stem suffices. */
-    static final int MIN_STEMMED_PART = 5;
+    static final int MIN_STEMMED_PART = 6;
     /** Words that are also Danish endings, so never the last part of a compound. */
     static final Set<String> SUFFIX_WORDS = Set.of(
             "bar", "bare", "else", "ende", "ender", "endes", "ene", "ens", "hed", "heden", "heder", "hederne", "heds",

@@ -19,7 +19,7 @@ import org.apache.lucene.analysis.Analyzer;
  * word being typed, "pårørend", finds the term "paror", and the browser can split compounds).
  */
 final class Vocabulary {
-    static final int MODIFIER_HEADS = 3;
+    static final int MODIFIER_HEADS = 2;
 
     /** word → how often the site uses it. */
     private final Map<String, Integer> counts;
@@ -44,9 +44,8 @@ final class Vocabulary {
     }
 
     /**
-     * Beginnings of compounds that the site never writes alone but puts before three or more
-     * different words it does write ("special" in specialundervisning, specialskole and
-     * specialklasse), folded. Different words: different stems, so forklare, forklarer and
+     * Beginnings of compounds that the site never writes alone but puts before two or more
+     * different words it does write ("special" in specialundervisning and specialskole), folded. Different words: different stems, so forklare, forklarer and
      * forklaret do not make "fork" a modifier.
      */
     static Set<String> modifiers(Set<String> written) {
