@@ -552,7 +552,7 @@ export function excerpt(doc, terms, size = 30) {
     if (first < 0) continue;
     const from = Math.max(0, first - 8);
     const to = Math.min(words.length, from + size);
-    const start = words[from].index;
+    const start = from === 0 ? 0 : words[from].index;
     const stop = to < words.length ? words[to - 1].index + words[to - 1][0].length : source.length;
     let html = from > 0 ? '…' : '';
     let at = start;

@@ -31,24 +31,6 @@ public final class JsSearch implements AutoCloseable {
                 .allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false")
                 .option("js.esm-eval-returns-exports", "true").build();
         js.eval(Source.newBuilder("js", JsSearch.class.getResource("/js/polyfills.js")).build());
-        // TEMPORARY: Lucene behind the stub analyse.js
-        org.apache.lucene.analysis.Analyzer norm = new org.apache.lucene.analysis.Analyzer() {
-            protected TokenStreamComponents createComponents(String f) {
-                var src = new org.apache.lucene.analysis.core.KeywordTokenizer();
-                return new TokenStreamComponents(src, new org.apache.lucene.analysis.miscellaneous.ScandinavianNormalizationFilter(src));
-            }
-        };
-        org.apache.lucene.analysis.Analyzer stemOnly = new org.apache.lucene.analysis.Analyzer() {
-            protected TokenStreamComponents createComponents(String f) {
-                var src = new org.apache.lucene.analysis.core.KeywordTokenizer();
-                return new TokenStreamComponents(src, new org.apache.lucene.analysis.snowball.SnowballFilter(src, new org.tartarus.snowball.ext.DanishStemmer()));
-            }
-        };
-        org.apache.lucene.analysis.Analyzer foldOnly = Analysis.fold();
-        js.getBindings("js").putMember("__normalize", (Function<String, String>) w -> Analysis.single(norm, w));
-        js.getBindings("js").putMember("__stem", (Function<String, String>) w -> Analysis.single(stemOnly, w));
-        js.getBindings("js").putMember("__fold", (Function<String, String>) w -> Analysis.single(foldOnly, w));
-        js.getBindings("js").putMember("__isStop", (Function<String, Boolean>) w -> Analysis.STOP_WORDS.contains(w));
         module = js.eval(Source.newBuilder("js", Path.of("assets/js/soeg.js").toFile())
                 .mimeType("application/javascript+module").build());
         Function<String, byte[]> read = name -> inflate(soegFolder.resolve(name));
@@ -85,6 +67,12 @@ public final class JsSearch implements AutoCloseable {
         Value suggestion = answer.getMember("suggestion");
         return new Answer(answer.getMember("total").asInt(), hits, answer.getMember("anyWord").asBoolean(),
                 suggestion.isNull() ? null : suggestion.asString(), corrections);
+    }
+
+    /** Evaluates a JavaScript expression in which {@code m} is the module's exports. */
+    public Value eval(String expression) {
+        js.getBindings("js").putMember("m", module);
+        return js.eval("js", expression);
     }
 
     /** Calls an exported function of the module that returns a value (not a promise). */
