@@ -62,8 +62,13 @@ function start() {
   fill(form, new URLSearchParams(location.search));
 
   let latest = 0;
+  let shown = null;
   async function run() {
     const { query, filters, params } = read(form);
+    // the field's change event (on leaving it) must not redraw the same results under the pointer
+    const key = `${query}\n${params}`;
+    if (key === shown) return;
+    shown = key;
     const asked = ++latest;
     const url = params.toString() ? `?${params}` : location.pathname;
     history.replaceState(null, '', url);

@@ -39,6 +39,12 @@ final class IndexExport {
     static final int BLOCK_DOCS = 64;
     /** The text kept per document to cut excerpts from. */
     static final int EXCERPT_SOURCE_CHARS = 1200;
+    /**
+     * A word the site uses only once is left out of the vocabulary files (typos, "Mente du",
+     * compound parts of query words): in a large site most such words are names, numbers and
+     * typos themselves, and they would make those files several times larger.
+     */
+    static final int MIN_USES_FOR_SUGGESTIONS = 2;
     /** Ages with their own filter list; older ages use the last. */
     static final int MAX_AGE = 100;
 
@@ -297,6 +303,7 @@ final class IndexExport {
         Map<String, List<String>> byLetter = new TreeMap<>();
         for (String term : index.vocabulary.terms()) {
             if (term.isEmpty() || !Character.isLetter(term.codePointAt(0))) continue;
+            if (index.vocabulary.uses(term) < MIN_USES_FOR_SUGGESTIONS) continue;
             byLetter.computeIfAbsent(letterOf(term), k -> new ArrayList<>()).add(term);
         }
         Map<String, String> out = new LinkedHashMap<>();

@@ -110,6 +110,11 @@ final class Vocabulary {
         return written;
     }
 
+    /** How often the site uses a term, in all its written forms. */
+    int uses(String term) {
+        return writtenByTerm.getOrDefault(term, Map.of()).values().stream().mapToInt(Integer::intValue).sum();
+    }
+
     /** The most frequent written form of a term (ties: alphabetical). */
     String display(String term) {
         String best = term;
