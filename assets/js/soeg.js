@@ -10,6 +10,7 @@ export const PREFIX_SHARE = 0.7;
 export const TYPO_SHARE = [1, 0.5, 0.35];
 const MIN_PREFIX = 3;
 const MAX_COMPLETIONS = 12;
+const MAX_ENDING = 4;
 const MAX_TYPOS = 4;
 const SUFFIX_WORDS = new Set(('bar bare else ende ender endes ene ens hed heden heder hederne heds ige ing inger ingen ' +
   'ingerne ings let lig lige ligere lighed ligheden ligheder lighederne ligheds ligst ligste ligt ret sen ser ses set ' +
@@ -188,13 +189,15 @@ async function completions(prefix) {
   const dir = await directory();
   if (dir.shardTerms.length === 0) return [];
   const found = new Map();
-  // a term that is itself shorter than what is typed still completes it through a longer written form
-  for (let n = MIN_PREFIX; n < prefix.length; n++) {
+  // a term shorter than what is typed completes it through a longer written form ("pårørend" → paror,
+  // written "pårørende"); the typed part past the term is at most an ending's first letters
+  for (let n = Math.max(MIN_PREFIX, prefix.length - MAX_ENDING); n < prefix.length; n++) {
     const entry = await lookup(prefix.slice(0, n));
     if (entry && entry.forms.some((form) => form.startsWith(prefix))) found.set(entry.term, entry);
   }
-  for (let i = shardIndexFor(dir, prefix), read = 0; i < dir.shardTerms.length && read < 2; i++, read++) {
-    if (i > shardIndexFor(dir, prefix) && !dir.shardTerms[i].startsWith(prefix)) break;
+  const start = shardIndexFor(dir, prefix);
+  for (let i = start; i < dir.shardTerms.length && i < start + 2; i++) {
+    if (i > start && !(dir.shardTerms[i] < `${prefix}\uffff`)) break; // this shard starts after the prefix's terms
     const { sorted, terms } = await shard(i);
     for (const term of sorted) if (term.startsWith(prefix)) found.set(term, terms.get(term));
   }

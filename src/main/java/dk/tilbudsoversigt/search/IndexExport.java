@@ -38,7 +38,7 @@ final class IndexExport {
     /** Documents per block: a block is a folder named by the hash of its documents. */
     static final int BLOCK_DOCS = 64;
     /** The text kept per document to cut excerpts from. */
-    static final int EXCERPT_SOURCE_CHARS = 1200;
+    static final int EXCERPT_SOURCE_CHARS = 800;
     /**
      * A word the site uses only once is left out of the vocabulary files (typos, "Mente du",
      * compound parts of query words): in a large site most such words are names, numbers and
@@ -187,12 +187,14 @@ final class IndexExport {
         Bytes shard = new Bytes();
         int count = 0;
         String previous = "";
+        String last = "";
         for (String term : names) {
-            if (count == 0) firstTerms.add(term);
+            if (count == 0) firstTerms.add(separator(last, term));
             int shared = Bytes.shared(previous, term);
             shard.varint(shared).string(term.substring(shared));
             shard.writeBytes(encoded.get(term).body());
             previous = term;
+            last = term;
             count++;
             if (shard.size() >= SHARD_BYTES) {
                 files.add(writeShard(shard, count));
@@ -204,6 +206,17 @@ final class IndexExport {
         if (count > 0) files.add(writeShard(shard, count));
         dir.put("shardTerms", firstTerms);
         dir.put("shardFiles", files);
+    }
+
+    /**
+     * The shortest start of {@code first} that still sorts after {@code last}: all a reader needs
+     * to find the shard of a term ("parore" between "paror" and "parorendegrupp").
+     */
+    static String separator(String last, String first) {
+        if (last.isEmpty()) return "";
+        int n = Bytes.shared(last, first) + 1;
+        if (n < first.length() && Character.isHighSurrogate(first.charAt(n - 1))) n++;
+        return first.substring(0, Math.min(n, first.length()));
     }
 
     private String writeShard(Bytes terms, int count) throws IOException {
