@@ -122,11 +122,12 @@ function shard(i) {
       const fields = [];
       for (let f = 0; f < dir.fields.length; f++) if (mask & (1 << f)) fields.push(f);
       const fieldDocs = fields.map(() => r.varint());
+      const sharedNorms = r.varint() === 1; // norms are in the norm files, not here
       const combos = [];
       for (let n = r.varint(); n > 0; n--) {
         combos.push(fields.map(() => {
           const freq = r.varint();
-          return freq > 0 ? [freq, r.bytes[r.at++]] : null;
+          return freq > 0 ? [freq, sharedNorms ? -1 : r.bytes[r.at++]] : null;
         }));
       }
       const df = r.varint();
@@ -138,33 +139,58 @@ function shard(i) {
         docs[d] = doc;
         if (combos.length > 1) comboOf[d] = r.varint();
       }
-      terms.set(term, { term, forms, fields, fieldDocs, combos, docs, comboOf, impacts: null });
+      terms.set(term, { term, forms, fields, fieldDocs, sharedNorms, combos, docs, comboOf, impacts: null });
     }
     return { terms, sorted: [...terms.keys()] };
   });
 }
 
-/** What each combination of (frequency, norm) per field scores: Lucene's BM25 summed over fields. */
+/** Lucene's BM25 weight (boost · idf) of the term in each of its fields. */
+function weights(entry, dir) {
+  return entry.fields.map((f, i) => {
+    const field = dir.fields[f];
+    const df = entry.fieldDocs[i];
+    const idf = f32(Math.log(1 + (field.docCount - df + 0.5) / (df + 0.5)));
+    return f32(f32(field.weight) * idf);
+  });
+}
+
+/** A term's score in a document: BM25 in each field, as Lucene's float arithmetic, summed over the fields. */
+function score(entry, dir, combo, weightOf, normOf) {
+  let sum = 0;
+  combo.forEach((hit, i) => {
+    if (!hit) return;
+    const weight = weightOf[i];
+    const normInverse = dir.fields[entry.fields[i]].normInverse[normOf(hit, i)];
+    sum += f32(weight - f32(weight / f32(1 + f32(hit[0] * normInverse))));
+  });
+  return f32(sum);
+}
+
+/** What each combination of (frequency, norm) per field scores, for a term with norms in its postings. */
 function impacts(entry, dir) {
   if (!entry.impacts) {
-    const weights = entry.fields.map((f, i) => {
-      const field = dir.fields[f];
-      const df = entry.fieldDocs[i];
-      const idf = f32(Math.log(1 + (field.docCount - df + 0.5) / (df + 0.5)));
-      return f32(f32(field.weight) * idf);
-    });
-    entry.impacts = entry.combos.map((combo) => {
-      let sum = 0;
-      combo.forEach((hit, i) => {
-        if (!hit) return;
-        const weight = weights[i];
-        const normInverse = dir.fields[entry.fields[i]].normInverse[hit[1]];
-        sum += f32(weight - f32(weight / f32(1 + f32(hit[0] * normInverse))));
-      });
-      return f32(sum);
-    });
+    const weightOf = weights(entry, dir);
+    entry.impacts = entry.combos.map((combo) => score(entry, dir, combo, weightOf, (hit) => hit[1]));
   }
   return entry.impacts;
+}
+
+/** One field's norm of every document (for terms in very many documents). */
+function norms(field) {
+  return once(`n${field}`, async () => load(`n/${(await directory()).norms[field]}.bin`));
+}
+
+/** Every posting's score, for a term whose norms are in the norm files. */
+async function sharedNormScores(entry, dir) {
+  const fieldNorms = await Promise.all(entry.fields.map((f) => norms(f)));
+  const weightOf = weights(entry, dir);
+  const out = new Float64Array(entry.docs.length);
+  for (let d = 0; d < entry.docs.length; d++) {
+    const doc = entry.docs[d];
+    out[d] = score(entry, dir, entry.combos[entry.comboOf[d]], weightOf, (hit, i) => fieldNorms[i][doc]);
+  }
+  return out;
 }
 
 function shardIndexFor(dir, term) {
@@ -184,14 +210,17 @@ async function lookup(term) {
   return (await shard(shardIndexFor(dir, term))).terms.get(term) || null;
 }
 
-/** Terms that complete {@code prefix} (folded, as typed), most frequent first. */
-async function completions(prefix) {
+/**
+ * Terms that complete {@code prefix} (folded, as typed), most frequent first. {@code whole}: the
+ * typed word is itself a term, so no shorter term needs to be looked for.
+ */
+async function completions(prefix, whole) {
   const dir = await directory();
   if (dir.shardTerms.length === 0) return [];
   const found = new Map();
   // a term shorter than what is typed completes it through a longer written form ("pårørend" → paror,
   // written "pårørende"); the typed part past the term is at most an ending's first letters
-  for (let n = Math.max(MIN_PREFIX, prefix.length - MAX_ENDING); n < prefix.length; n++) {
+  for (let n = Math.max(MIN_PREFIX, prefix.length - MAX_ENDING); n < prefix.length && !whole; n++) {
     const entry = await lookup(prefix.slice(0, n));
     if (entry && entry.forms.some((form) => form.startsWith(prefix))) found.set(entry.term, entry);
   }
@@ -395,7 +424,7 @@ async function clauses(query, { prefix }) {
     if (exact) alternatives.push({ term: word.term, share: 1 });
     if (member) for (const term of member.groups) alternatives.push({ term, share: 1 });
     if (last && fold(word.written).length >= MIN_PREFIX) {
-      for (const entry of await completions(fold(word.written))) {
+      for (const entry of await completions(fold(word.written), Boolean(exact))) {
         if (entry.term !== word.term) alternatives.push({ term: entry.term, share: PREFIX_SHARE });
       }
     }
@@ -425,9 +454,11 @@ async function clauseScores(clause, dir) {
   for (const { term, share } of clause.alternatives) {
     const entry = await lookup(term);
     if (!entry) continue;
-    const table = impacts(entry, dir);
+    const perPosting = entry.sharedNorms ? await sharedNormScores(entry, dir) : null;
+    const table = entry.sharedNorms ? null : impacts(entry, dir);
     for (let d = 0; d < entry.docs.length; d++) {
-      const s = share === 1 ? table[entry.comboOf[d]] : table[entry.comboOf[d]] * share;
+      const exact = perPosting ? perPosting[d] : table[entry.comboOf[d]];
+      const s = share === 1 ? exact : exact * share;
       const doc = entry.docs[d];
       if (clause.sum) scores.set(doc, (scores.get(doc) || 0) + s);
       else if (!(scores.get(doc) >= s)) scores.set(doc, s);

@@ -34,7 +34,9 @@ import org.apache.lucene.util.BytesRef;
 final class IndexExport {
     static final int FORMAT = 1;
     /** A shard is closed when its terms take this many bytes (before compression). */
-    static final int SHARD_BYTES = 6 * 1024;
+    static final int SHARD_BYTES = 4 * 1024;
+    /** The fewest documents a term must have for its postings to leave norms to the norm files (and at least a tenth of all). */
+    static final int SHARED_NORMS_MIN_DOCS = 512;
     /** Documents per block: a block is a folder named by the hash of its documents. */
     static final int BLOCK_DOCS = 64;
     /** The text kept per document to cut excerpts from. */
@@ -53,17 +55,26 @@ final class IndexExport {
     private final SiteIndex index;
     private final Path folder;
     private final int fieldCount = Fields.ALL.size();
+    /** Terms in at least this many documents use the norm files instead of norms in their postings. */
+    private final int sharedNormsFrom;
+    private volatile boolean usesNormFiles;
     /** term → how many documents have it, in any field. */
     private final Map<String, Integer> documentCounts = new HashMap<>();
 
-    private IndexExport(SiteIndex index, Path folder) {
+    private IndexExport(SiteIndex index, Path folder, int sharedNormsFrom) {
         this.index = index;
         this.folder = folder;
+        this.sharedNormsFrom = sharedNormsFrom;
     }
 
     /** Writes the search files into {@code folder} (the site's soeg/). */
     static void write(SiteIndex index, Path folder) throws IOException {
-        new IndexExport(index, folder).write();
+        write(index, folder, Math.max(SHARED_NORMS_MIN_DOCS, index.docs.size() / 5));
+    }
+
+    /** As {@link #write(SiteIndex, Path)}, with terms in {@code sharedNormsFrom} documents or more using the norm files. */
+    static void write(SiteIndex index, Path folder, int sharedNormsFrom) throws IOException {
+        new IndexExport(index, folder, sharedNormsFrom).write();
     }
 
     private void write() throws IOException {
@@ -76,7 +87,13 @@ final class IndexExport {
         dir.put("b", 0.75);
         dir.put("fields", fieldStats());
         dir.put("priors", priors());
-        writeShards(terms, dir);
+        byte[][] norms = index.leaf() == null ? new byte[0][] : norms();
+        writeShards(terms, norms, dir);
+        if (usesNormFiles) {
+            List<String> files = new ArrayList<>();
+            for (byte[] fieldNorms : norms) files.add(writeHashed("n", fieldNorms));
+            dir.put("norms", files);
+        }
         dir.put("letters", writeLetters(terms));
         dir.put("synonyms", index.groups.table());
         dir.put("filters", writeFilters());
@@ -173,8 +190,7 @@ final class IndexExport {
     /** A term's entry in its shard after the term itself, and how many documents have it. */
     private record Encoded(byte[] body, int docs) {}
 
-    private void writeShards(Map<String, TermPostings> terms, Map<String, Object> dir) throws IOException {
-        byte[][] norms = index.leaf() == null ? new byte[0][] : norms();
+    private void writeShards(Map<String, TermPostings> terms, byte[][] norms, Map<String, Object> dir) throws IOException {
         CollectionStatistics[] stats = new CollectionStatistics[fieldCount];
         for (int f = 0; f < fieldCount; f++) stats[f] = index.searcher().collectionStatistics(Fields.ALL.get(f).field());
         List<String> names = new ArrayList<>(terms.keySet());
@@ -238,44 +254,59 @@ final class IndexExport {
         for (int f = 0; f < fieldCount; f++) if (p.df[f] > 0) out.varint(p.df[f]);
 
         // each document's (frequency, norm) in every field of the term, a "combination"; the
-        // table holds each distinct combination once and the postings point into it
+        // table holds each distinct combination once and the postings point into it. A term in
+        // very many documents leaves the norms out (the norm files hold every document's): its
+        // combinations are then only frequencies, so few, and its postings a fraction of the size
         List<Integer> docs = new ArrayList<>();
-        List<String> comboOfDoc = new ArrayList<>();
+        List<int[]> hits = new ArrayList<>(); // per document: frequency, norm per field of the term
         int[] at = new int[fieldCount];
-        StringBuilder combo = new StringBuilder();
         while (true) {
             int doc = Integer.MAX_VALUE;
             for (int f = 0; f < fieldCount; f++) if (p.df[f] > 0 && at[f] < p.df[f]) doc = Math.min(doc, p.docs[f][at[f]]);
             if (doc == Integer.MAX_VALUE) break;
-            combo.setLength(0);
+            int[] hit = new int[2 * fieldCount];
             for (int f = 0; f < fieldCount; f++) {
-                if (p.df[f] == 0) continue;
-                if (at[f] < p.df[f] && p.docs[f][at[f]] == doc) {
-                    combo.append((char) p.freqs[f][at[f]]).append((char) (norms[f][doc] & 0xFF));
+                if (p.df[f] > 0 && at[f] < p.df[f] && p.docs[f][at[f]] == doc) {
+                    hit[2 * f] = p.freqs[f][at[f]];
+                    hit[2 * f + 1] = norms[f][doc] & 0xFF;
                     at[f]++;
-                } else {
-                    combo.append((char) 0);
                 }
             }
             docs.add(doc);
+            hits.add(hit);
+        }
+        boolean sharedNorms = docs.size() >= sharedNormsFrom;
+        if (sharedNorms) usesNormFiles = true;
+        List<String> comboOfDoc = new ArrayList<>(docs.size());
+        StringBuilder combo = new StringBuilder();
+        for (int[] hit : hits) {
+            combo.setLength(0);
+            for (int f = 0; f < fieldCount; f++) {
+                if (p.df[f] == 0) continue;
+                combo.append((char) hit[2 * f]);
+                if (hit[2 * f] > 0 && !sharedNorms) combo.append((char) hit[2 * f + 1]);
+            }
             comboOfDoc.add(combo.toString());
         }
-        Similarity.SimScorer[] scorers = scorers(term, p, stats);
-        Map<String, Double> impact = new HashMap<>();
-        for (String c : comboOfDoc) impact.computeIfAbsent(c, k -> impact(k, scorers));
-        List<String> table = new ArrayList<>(impact.keySet());
-        // best first: the first entry bounds what the term can add to any document's score
-        table.sort((a, b) -> {
-            int c = Double.compare(impact.get(b), impact.get(a));
-            return c != 0 ? c : a.compareTo(b);
-        });
+        List<String> table = new ArrayList<>(new java.util.TreeSet<>(comboOfDoc));
+        if (!sharedNorms) {
+            // best first: the first entry bounds what the term can add to any document's score
+            Similarity.SimScorer[] scorers = scorers(term, p, stats);
+            Map<String, Double> impact = new HashMap<>();
+            for (String c : table) impact.put(c, impact(c, scorers));
+            table.sort((a, b) -> {
+                int c = Double.compare(impact.get(b), impact.get(a));
+                return c != 0 ? c : a.compareTo(b);
+            });
+        }
         Map<String, Integer> indexOf = new HashMap<>();
+        out.varint(sharedNorms ? 1 : 0);
         out.varint(table.size());
         for (String c : table) {
             indexOf.put(c, indexOf.size());
             for (int i = 0; i < c.length(); i++) {
                 out.varint(c.charAt(i));
-                if (c.charAt(i) != 0) out.oneByte(c.charAt(++i));
+                if (c.charAt(i) != 0 && !sharedNorms) out.oneByte(c.charAt(++i));
             }
         }
         out.varint(docs.size());

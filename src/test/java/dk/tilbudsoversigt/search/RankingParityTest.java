@@ -28,6 +28,8 @@ class RankingParityTest {
     static Path temp;
     static SiteIndex index;
     static JsSearch js;
+    /** The same index with every term's norms in the norm files, as a large site's common words have them. */
+    static JsSearch jsSharedNorms;
 
     @BeforeAll
     static void build() throws Exception {
@@ -35,11 +37,14 @@ class RankingParityTest {
         index = SiteIndex.build(SearchDocuments.of(checked), SearchIndexWriter.synonyms(checked));
         IndexExport.write(index, temp.resolve("soeg"));
         js = new JsSearch(temp.resolve("soeg"));
+        IndexExport.write(index, temp.resolve("soeg-norms"), 1);
+        jsSharedNorms = new JsSearch(temp.resolve("soeg-norms"));
     }
 
     @AfterAll
     static void close() throws Exception {
         if (js != null) js.close();
+        if (jsSharedNorms != null) jsSharedNorms.close();
         if (index != null) index.close();
     }
 
@@ -58,6 +63,7 @@ class RankingParityTest {
                     || c.stream().anyMatch(t -> hasTerm(t)), "test query words must be in the index: " + c);
         }
         compare(query, LuceneReference.query(clauses, true), js.search(query, "{prefix: false, limit: 10}"), false);
+        compare(query, LuceneReference.query(clauses, true), jsSharedNorms.search(query, "{prefix: false, limit: 10}"), false);
     }
 
     @ParameterizedTest
