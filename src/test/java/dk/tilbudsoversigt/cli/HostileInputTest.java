@@ -300,6 +300,17 @@ class HostileInputTest {
     }
 
     @Test
+    void siteSettingsCannotSendTheBuildOrALinkElsewhere() throws Exception {
+        String properties = Files.readString(site.resolve("site.properties"));
+        Files.writeString(site.resolve("site.properties"), properties.replace("site.areas=social, skole, fritid",
+                "site.areas=social, skole, fritid, ../../../ud-af-sitet"));
+        assertRefused(build(), "site.properties:4", "området '../../../ud-af-sitet' i site.areas må kun have små bogstaver");
+        assertFalse(Files.exists(temp.resolve("ud-af-sitet")), "a facet page of that area would land beside the site");
+        Files.writeString(site.resolve("site.properties"), properties + "site.contact.url=javascript:alert(1)\n");
+        assertRefused(build(), "site.properties:8", "'site.contact.url' skal være en hel adresse");
+    }
+
+    @Test
     void anExistingFolderThatIsNotABuiltSiteIsNotReplaced() throws Exception {
         Path documents = Files.createDirectories(temp.resolve("dokumenter"));
         Files.writeString(documents.resolve("vigtigt.txt"), "må ikke slettes");
