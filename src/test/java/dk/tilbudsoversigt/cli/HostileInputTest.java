@@ -180,6 +180,12 @@ class HostileInputTest {
         assertRefused(build(), PAGE + ":3", "inde i hinanden i over 20 niveauer");
     }
 
+    @Test
+    void aTitleOfNoBreakSpacesOnlyIsRefusedAsEmpty() throws Exception {
+        write(PAGE, "---\ntitle: \"\u00a0\u202f\u2007\"\n---\nTekst.\n");
+        assertRefused(build(), PAGE + ":2", "'title' må ikke være tom");
+    }
+
     // ------------------------------------------------------------ size and shape
 
     @Test
