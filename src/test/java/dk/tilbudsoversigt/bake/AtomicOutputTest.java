@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import dk.tilbudsoversigt.SiteLinks;
+import dk.tilbudsoversigt.BuiltFixture;
 import dk.tilbudsoversigt.Trees;
 import dk.tilbudsoversigt.content.PageReader;
 import dk.tilbudsoversigt.content.PageType;
@@ -35,24 +35,17 @@ import dk.tilbudsoversigt.content.SettingsReader;
  */
 class AtomicOutputTest {
     @TempDir
-    static Path shared;
-    static Path builtOnce;
-    @TempDir
     Path temp;
     Path site;
     Path out;
     Map<String, String> before;
 
-    @BeforeAll
-    static void buildTheFixtureOnce() {
-        builtOnce = shared.resolve("ud");
-        assertTrue(SiteBuilder.build(Trees.fixture("fixture-site"), builtOnce, false).ok());
-    }
-
+    /** Each test starts from the fixture and the site built from it, as a webmaster's folder would hold them. */
     @BeforeEach
     void copyTheSiteAndItsBuild() throws Exception {
-        site = Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site"));
-        out = Trees.copy(builtOnce, temp.resolve("ud"));
+        BuiltFixture fixture = BuiltFixture.copyInto(temp);
+        site = fixture.site();
+        out = fixture.out();
         before = Trees.fingerprint(out);
     }
 

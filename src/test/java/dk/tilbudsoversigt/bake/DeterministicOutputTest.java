@@ -58,7 +58,7 @@ class DeterministicOutputTest {
             assertEquals(reference, Trees.fingerprint(first));
             assertEquals(reference, Trees.fingerprint(second));
         } finally {
-            deleteTree(root);
+            Trees.deleteTree(root);
         }
     }
 
@@ -108,9 +108,4 @@ class DeterministicOutputTest {
         return to;
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
-    }
 }

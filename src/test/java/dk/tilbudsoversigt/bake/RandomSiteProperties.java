@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +35,7 @@ import org.jsoup.nodes.Element;
 
 import dk.tilbudsoversigt.SiteLinks;
 import dk.tilbudsoversigt.TestSites;
+import dk.tilbudsoversigt.Trees;
 import dk.tilbudsoversigt.content.Problem;
 import dk.tilbudsoversigt.content.Slugs;
 
@@ -68,7 +67,7 @@ class RandomSiteProperties {
             }
             assertEquals(result.ok(), Files.isDirectory(out), "a site exactly when the build succeeded");
         } finally {
-            deleteTree(root);
+            Trees.deleteTree(root);
         }
     }
 
@@ -205,7 +204,7 @@ class RandomSiteProperties {
                 assertEquals(spaced(page.title()), spaced(doc.selectFirst("h1").text()), "the title, whatever its script");
             }
         } finally {
-            deleteTree(root);
+            Trees.deleteTree(root);
         }
     }
 
@@ -293,11 +292,4 @@ class RandomSiteProperties {
         }).collect(Collectors.toList());
     }
 
-    private static void deleteTree(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -17,14 +17,13 @@ import java.util.stream.Stream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dk.tilbudsoversigt.TestSites;
+import dk.tilbudsoversigt.BuiltFixture;
 import dk.tilbudsoversigt.Trees;
-import dk.tilbudsoversigt.bake.SiteBuilder;
 
 /**
  * What an editor (or a script) can put in a site folder, through the command line: each case
@@ -36,9 +35,6 @@ class HostileInputTest {
     private static final String PAGE = "content/sider/fjendtlig.md";
 
     @TempDir
-    static Path shared;
-    static Path builtOnce;
-    @TempDir
     Path temp;
     Path site;
     Path out;
@@ -46,17 +42,12 @@ class HostileInputTest {
 
     record Run(int exit, String stdout, String stderr) {}
 
-    @BeforeAll
-    static void buildTheFixtureOnce() {
-        builtOnce = shared.resolve("ud");
-        assertTrue(SiteBuilder.build(Trees.fixture("fixture-site"), builtOnce, false).ok());
-    }
-
     /** Each test starts from the fixture and the site built from it, as a webmaster's folder would hold them. */
     @BeforeEach
     void copyTheSiteAndItsBuild() throws Exception {
-        site = Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site"));
-        out = Trees.copy(builtOnce, temp.resolve("ud"));
+        BuiltFixture fixture = BuiltFixture.copyInto(temp);
+        site = fixture.site();
+        out = fixture.out();
         builtBefore = Trees.fingerprint(out);
     }
 
