@@ -45,7 +45,7 @@ import dk.tilbudsoversigt.content.Slugs;
  * script and links between its pages, always builds, and every link and anchor in it leads
  * somewhere, to one place only.
  */
-class RandomSiteProperties {
+class RandomSitePropertiesTest {
     private static final String BASE = "/handicap";
     private static final List<String> FOLDERS = List.of("tilbud", "maalgrupper", "planer", "handleplaner", "faq", "begreber", "nyheder", "sider");
 
@@ -230,7 +230,7 @@ class RandomSiteProperties {
 
     /** A title in any script: 1 to 30 printable code points, not all blank. */
     private static Arbitrary<String> title() {
-        return anyText(1, 30).map(RandomSiteProperties::printable).filter(t -> !spaced(t).isEmpty() && t.length() <= 120);
+        return anyText(1, 30).map(RandomSitePropertiesTest::printable).filter(t -> !spaced(t).isEmpty() && t.length() <= 120);
     }
 
     /** Heading text: any script, but none of Markdown's own characters, so that the text is the heading's text. */
