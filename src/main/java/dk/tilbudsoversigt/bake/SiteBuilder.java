@@ -21,8 +21,8 @@ import dk.tilbudsoversigt.content.SiteSettings;
 import dk.tilbudsoversigt.site.Checked;
 import dk.tilbudsoversigt.site.Labels;
 import dk.tilbudsoversigt.site.RenderJob;
-import dk.tilbudsoversigt.site.SearchIndex;
 import dk.tilbudsoversigt.site.SiteModel;
+import dk.tilbudsoversigt.search.SearchIndexWriter;
 
 /** The whole build: check, model, bake into a temporary folder, copy files, publish. */
 public final class SiteBuilder {
@@ -89,8 +89,7 @@ public final class SiteBuilder {
             }
             probe.reached(Stage.RENDERED);
             assets.writeTo(temp);
-            Files.createDirectories(temp.resolve("soeg"));
-            Files.writeString(temp.resolve("soeg/indeks.json"), SearchIndex.json(checked));
+            SearchIndexWriter.write(checked, temp);
             if (!copyAttachments(siteFolder, checked.content().attachments(), temp, problems)) {
                 return new Result(problems, Map.of(), 0);
             }
@@ -129,7 +128,7 @@ public final class SiteBuilder {
         shared.put("css", settings.basePath() + "/" + assets.url("css/site.css"));
         shared.put("printCss", settings.basePath() + "/" + assets.url("css/print.css"));
         shared.put("filterJs", settings.basePath() + "/" + assets.url("js/filtre.js"));
-        shared.put("searchJs", settings.basePath() + "/" + assets.url("js/soeg.js"));
+        shared.put("searchPageJs", settings.basePath() + "/" + assets.url("js/soegeside.js"));
         shared.put("dates", new SiteModel.Dates());
         shared.put("labels", new Labels.ForTemplates());
         shared.put("statementUrl", settings.accessibilityStatement() != null

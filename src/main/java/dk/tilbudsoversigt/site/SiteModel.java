@@ -67,7 +67,9 @@ public final class SiteModel {
             }
         }
         jobs.add(glossaryIndex());
-        jobs.add(new RenderJob("soeg.ftlh", "/soeg/", model("Søg", List.of(home()))));
+        Map<String, Object> search = model("Søg", List.of(home()));
+        search.put("groups", groupFacets);
+        jobs.add(new RenderJob("soeg.ftlh", "/soeg/", search));
         jobs.add(new RenderJob("was.ftlh", "/was/", model("Tilgængelighedserklæring", List.of(home()))));
         jobs.add(new RenderJob("404.ftlh", "/404.html", model("Siden findes ikke", List.of(home()))));
         Map<String, Object> feed = model("Nyheder", List.of());

@@ -32,7 +32,7 @@ class BrowserPagesTest {
 
     @BeforeAll
     static void serveFixture() throws IOException {
-        Chromium.requireOrSkip();
+        Chromium.requireOrSkip("browser tests");
         Path site = Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site"));
         Path out = temp.resolve("out");
         assertTrue(SiteBuilder.build(site, out, false).ok());

@@ -32,7 +32,7 @@ class SearchResultsInjectionTest {
 
     @BeforeAll
     static void serveTheHostileSite() throws Exception {
-        Chromium.requireOrSkip();
+        Chromium.requireOrSkip("browser tests");
         Path out = temp.resolve("ud");
         assertTrue(SiteBuilder.build(HostileSite.write(temp.resolve("site")), out, false).ok());
         server = new StaticServer(out, BASE);
