@@ -38,6 +38,7 @@ import dk.tilbudsoversigt.TestSites;
 import dk.tilbudsoversigt.Trees;
 import dk.tilbudsoversigt.content.Problem;
 import dk.tilbudsoversigt.content.Slugs;
+import dk.tilbudsoversigt.search.JsSearch;
 
 /**
  * Random input, many times over. Random front matter and Markdown never crash a build and
@@ -190,7 +191,7 @@ class RandomSitePropertiesTest {
             xml.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             xml.newDocumentBuilder().parse(out.resolve("sitemap.xml").toFile());
             xml.newDocumentBuilder().parse(out.resolve("nyheder/feed.xml").toFile());
-            new ObjectMapper().readTree(out.resolve("soeg/indeks.json").toFile());
+            new ObjectMapper().readTree(JsSearch.inflate(out.resolve("soeg/indeks.bin")));
             List<String> letters = Jsoup.parse(out.resolve("begreber/index.html").toFile(), "UTF-8").select("main h2").eachText();
             Locale danish = Locale.forLanguageTag("da-DK");
             for (RandomPage term : pages.stream().filter(p -> p.folder().equals("begreber")).toList()) {
