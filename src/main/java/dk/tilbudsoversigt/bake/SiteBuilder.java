@@ -2,6 +2,7 @@ package dk.tilbudsoversigt.bake;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -33,21 +34,43 @@ public final class SiteBuilder {
         }
     }
 
+    /** The points a build passes; a failure at any of them leaves the earlier site as it was. */
+    enum Stage {
+        /** Content read and checked; nothing written yet. */
+        CHECKED,
+        /** Every page rendered into the temporary folder. */
+        RENDERED,
+        /** The temporary folder complete, about to replace the output. */
+        WRITTEN,
+        /** The earlier site moved aside, the new one not yet in its place. */
+        SWAPPING
+    }
+
+    /** Called at each {@link Stage}; tests use it to make files vanish or writes fail at a chosen point. */
+    @FunctionalInterface
+    interface Probe {
+        void reached(Stage stage) throws IOException;
+    }
+
     private SiteBuilder() {}
 
     public static Result build(Path siteFolder, Path output, boolean includeDrafts) {
+        return build(siteFolder, output, includeDrafts, stage -> { });
+    }
+
+    static Result build(Path siteFolder, Path output, boolean includeDrafts, Probe probe) {
         Checked checked = Checked.run(siteFolder, includeDrafts);
         Problems problems = checked.problems();
         if (checked.content() == null || problems.hasErrors()) return new Result(problems, Map.of(), 0);
-        Path outputAbs = output.toAbsolutePath().normalize();
-        Path siteAbs = siteFolder.toAbsolutePath().normalize();
-        if (outputAbs.equals(siteAbs) || outputAbs.startsWith(siteAbs.resolve(ContentLoader.CONTENT))
-                || siteAbs.startsWith(outputAbs)) {
-            problems.error(output.toString(), 1, "--output må ikke være site-mappen selv, ligge i content/ eller indeholde site-mappen");
+        String refusal = OutputFolder.refusal(siteFolder, output);
+        if (refusal != null) {
+            problems.error(output.toString(), 1, refusal);
             return new Result(problems, Map.of(), 0);
         }
+        Path outputAbs = output.toAbsolutePath().normalize();
         Path temp = null;
         try {
+            probe.reached(Stage.CHECKED);
             temp = Publisher.temporaryFolder(outputAbs);
             List<RenderJob> jobs = new SiteModel(checked).jobs();
             Assets assets = new Assets(siteFolder);
@@ -64,14 +87,18 @@ public final class SiteBuilder {
                 problems.addAll(renderProblems);
                 return new Result(problems, Map.of(), 0);
             }
+            probe.reached(Stage.RENDERED);
             assets.writeTo(temp);
             SearchIndexWriter.write(checked, temp);
-            copyAttachments(siteFolder, checked.content().attachments(), temp);
+            if (!copyAttachments(siteFolder, checked.content().attachments(), temp, problems)) {
+                return new Result(problems, Map.of(), 0);
+            }
             int files;
             try (Stream<Path> walk = Files.walk(temp)) {
                 files = (int) walk.filter(Files::isRegularFile).count();
             }
-            Publisher.publish(temp, outputAbs);
+            probe.reached(Stage.WRITTEN);
+            Publisher.publish(temp, outputAbs, () -> probe.reached(Stage.SWAPPING));
             temp = null;
             Map<PageType, Integer> counts = new EnumMap<>(PageType.class);
             for (Page p : checked.pages()) counts.merge(p.type(), 1, Integer::sum);
@@ -140,11 +167,25 @@ public final class SiteBuilder {
         return nl > 0 ? t.substring(0, nl) : t;
     }
 
-    private static void copyAttachments(Path siteFolder, List<String> attachments, Path output) throws IOException {
+    /** Copies the files beside the pages; false (reported per file) when one vanished or would replace a file of the site. */
+    private static boolean copyAttachments(Path siteFolder, List<String> attachments, Path output, Problems problems) throws IOException {
+        boolean ok = true;
         for (String rel : attachments) {
+            String file = ContentLoader.CONTENT + "/" + rel;
             Path target = output.resolve(rel);
+            if (Files.exists(target)) {
+                problems.error(file, 1, "filen ville erstatte sitets egen /" + rel + "; giv den et andet navn");
+                ok = false;
+                continue;
+            }
             Files.createDirectories(target.getParent());
-            Files.copy(siteFolder.resolve(ContentLoader.CONTENT).resolve(rel), target);
+            try {
+                Files.copy(siteFolder.resolve(ContentLoader.CONTENT).resolve(rel), target);
+            } catch (NoSuchFileException e) {
+                problems.error(file, 1, "filen forsvandt, mens sitet blev bygget; byg sitet igen");
+                ok = false;
+            }
         }
+        return ok;
     }
 }

@@ -47,7 +47,17 @@ public final class BodyRenderer {
     private final Set<String> attachments;
     private final Map<String, Document> documents = new ConcurrentHashMap<>();
     private final Map<String, List<Heading>> headings = new ConcurrentHashMap<>();
+    /** Pages whose body cannot be rendered, with the line and the reason; reported when the page is built. */
+    private final Map<String, Refusal> refused = new ConcurrentHashMap<>();
+    /** Pages refused before their headings could be read: links to their anchors are not checked. */
+    private Set<String> unparsed = Set.of();
     private Glossary glossary;
+
+    private record Refusal(int line, String message) {}
+
+    /** The last resort when a body defeats the nesting limits: still a message with file and line, never a crash. */
+    private static final String TOO_COMPLEX = "siden kan ikke vises, fordi den er bygget for dybt eller for indviklet op;"
+            + " del den op eller skriv den mere enkelt";
 
     public BodyRenderer(Content content, Path siteFolder, boolean includeDrafts) {
         this.content = content;
@@ -60,18 +70,56 @@ public final class BodyRenderer {
 
     /** Renders the bodies of {@code pages}; problems go to {@code problems}. Keyed by page file. */
     public Map<String, RenderedBody> renderAll(List<Page> pages, Problems problems) {
-        content.pages().parallelStream().forEach(p -> {
-            Document doc = Markdown.parse(p.markdown());
-            documents.put(p.file(), doc);
-            headings.put(p.file(), collectHeadings(doc, p));
-        });
+        content.pages().parallelStream().forEach(this::parse);
+        unparsed = Set.copyOf(refused.keySet());
         glossary = new Glossary(content.ofType(PageType.BEGREB).stream()
                 .filter(t -> includeDrafts || !t.draft())
                 .map(t -> new Glossary.Term(t.key(), base + Urls.of(t), names(t)))
                 .toList());
         Map<String, RenderedBody> out = new ConcurrentHashMap<>();
-        pages.parallelStream().forEach(p -> out.put(p.file(), render(p, problems)));
+        pages.parallelStream().forEach(p -> out.put(p.file(), renderOrRefuse(p, problems)));
         return new LinkedHashMap<>(out);
+    }
+
+    private void parse(Page p) {
+        Document doc = Markdown.parse("");
+        List<Heading> hs = List.of();
+        int markers = BodyLimits.firstLineWithTooManyMarkers(p.markdown());
+        int heavy = markers >= 0 ? -1 : BodyLimits.firstTooHeavyParagraph(p.markdown());
+        if (markers >= 0) {
+            refused.put(p.file(), new Refusal(p.bodyLine() + markers, BodyLimits.TOO_MANY_MARKERS));
+        } else if (heavy >= 0) {
+            refused.put(p.file(), new Refusal(p.bodyLine() + heavy, BodyLimits.PARAGRAPH_TOO_HEAVY));
+        } else {
+            try {
+                Document parsed = Markdown.parse(p.markdown());
+                Node deep = BodyLimits.firstTooDeep(parsed);
+                if (deep != null) {
+                    refused.put(p.file(), new Refusal(p.bodyLine() + deep.getLineNumber(), BodyLimits.TOO_DEEP));
+                } else {
+                    hs = collectHeadings(parsed, p);
+                    doc = parsed;
+                }
+            } catch (StackOverflowError e) {
+                refused.put(p.file(), new Refusal(p.bodyLine(), TOO_COMPLEX));
+            }
+        }
+        documents.put(p.file(), doc);
+        headings.put(p.file(), hs);
+    }
+
+    private RenderedBody renderOrRefuse(Page page, Problems problems) {
+        if (!refused.containsKey(page.file())) {
+            try {
+                RenderedBody body = render(page, problems);
+                if (body != null) return body;
+            } catch (StackOverflowError e) {
+                refused.put(page.file(), new Refusal(page.bodyLine(), TOO_COMPLEX));
+            }
+        }
+        Refusal r = refused.get(page.file());
+        problems.error(page.file(), r.line(), r.message());
+        return RenderedBody.EMPTY;
     }
 
     private static List<String> names(Page term) {
@@ -97,10 +145,11 @@ public final class BodyRenderer {
         return List.copyOf(out);
     }
 
+    /** The rendered body, or null when {@link #check} refused it. */
     private RenderedBody render(Page page, Problems problems) {
         Document doc = documents.get(page.file());
         Map<String, String> rawRewrites = new HashMap<>();
-        check(page, doc, rawRewrites, problems);
+        if (!check(page, doc, rawRewrites, problems)) return null;
         String html = Markdown.render(doc);
         Element body = Jsoup.parseBodyFragment(html).body();
         body.ownerDocument().outputSettings().prettyPrint(false);
@@ -146,8 +195,10 @@ public final class BodyRenderer {
         return new RenderedBody(body.html(), hs, intro.toString(), List.copyOf(sections), body.text());
     }
 
-    private void check(Page page, Document doc, Map<String, String> rawRewrites, Problems problems) {
+    /** Checks the body; false when it must not be rendered at all (the reason is then in {@link #refused}). */
+    private boolean check(Page page, Document doc, Map<String, String> rawRewrites, Problems problems) {
         int previousLevel = 1;
+        int openHtml = 0;
         for (Node node : doc.getDescendants()) {
             int line = page.bodyLine() + node.getLineNumber();
             if (node instanceof com.vladsch.flexmark.ast.Heading h) {
@@ -176,6 +227,11 @@ public final class BodyRenderer {
                 if (url != null) ref.setUrl(BasedSequence.of(url));
             } else if (node instanceof HtmlBlock || node instanceof HtmlInline) {
                 String raw = node.getChars().toString();
+                openHtml = BodyLimits.htmlDepthAfter(raw, openHtml);
+                if (openHtml < 0) {
+                    refused.put(page.file(), new Refusal(line, BodyLimits.HTML_TOO_DEEP));
+                    return false;
+                }
                 String why = HtmlSafeList.check(raw);
                 if (why != null) {
                     problems.error(page.file(), line, why);
@@ -191,6 +247,7 @@ public final class BodyRenderer {
                 }
             }
         }
+        return true;
     }
 
     /** The URL a link target becomes, or null to keep it as written (or when it is wrong: reported). */
@@ -258,7 +315,7 @@ public final class BodyRenderer {
     }
 
     private void checkAnchor(Page page, Page target, String fragment, int line, Problems problems) {
-        if (fragment.isEmpty()) return;
+        if (fragment.isEmpty() || unparsed.contains(target.file())) return; // that page has its own error
         List<Heading> hs = headings.getOrDefault(target.file(), List.of());
         if (hs.stream().noneMatch(h -> h.id().equals(fragment))) {
             problems.error(page.file(), line, "ankeret #" + fragment + " findes ikke på " + (target == page ? "siden selv" : target.file())

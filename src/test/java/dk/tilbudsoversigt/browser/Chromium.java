@@ -1,8 +1,15 @@
 package dk.tilbudsoversigt.browser;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -38,5 +45,17 @@ public final class Chromium {
 
     public static ChromeDriver start(ChromeOptions options) {
         return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
+    }
+
+    /** The DOM of {@code url} after scripts have run, as {@code chromium --dump-dom} prints it; profiles go below {@code temp}. */
+    static Document dom(String url, Path temp) throws Exception {
+        List<String> cmd = List.of(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + Files.createTempDirectory(temp, "chromium"),
+                "--virtual-time-budget=5000", "--dump-dom", url);
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String html = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(90, TimeUnit.SECONDS), "chromium finished");
+        return Jsoup.parse(html);
     }
 }

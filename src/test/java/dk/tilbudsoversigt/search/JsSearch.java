@@ -98,7 +98,8 @@ public final class JsSearch implements AutoCloseable {
         return js.asValue(result.get());
     }
 
-    private static byte[] inflate(Path file) {
+    /** A file of soeg/, uncompressed (raw deflate). */
+    public static byte[] inflate(Path file) {
         try {
             byte[] compressed = Files.readAllBytes(file);
             Inflater inflater = new Inflater(true);
