@@ -48,8 +48,10 @@ public final class SiteIndex implements Closeable {
                 .setMaxBufferedDocs(IndexWriterConfig.DISABLE_AUTO_FLUSH)
                 .setMergePolicy(NoMergePolicy.INSTANCE)
                 .setUseCompoundFile(false);
+        // analysed on every core, written in document order by one writer: one segment, document n is docs.get(n)
+        List<Document> analysed = docs.parallelStream().map(this::luceneDocument).toList();
         try (IndexWriter writer = new IndexWriter(directory, config)) {
-            for (SearchDocument doc : docs) writer.addDocument(luceneDocument(doc));
+            for (Document doc : analysed) writer.addDocument(doc);
             writer.commit();
         }
         this.reader = DirectoryReader.open(directory);
@@ -67,12 +69,12 @@ public final class SiteIndex implements Closeable {
     /** The doc-values field with each document's prior. */
     public static final String PRIOR = "prior";
 
-    private static Document luceneDocument(SearchDocument doc) {
+    private Document luceneDocument(SearchDocument doc) {
         Document d = new Document();
         d.add(new DoubleDocValuesField(PRIOR, doc.prior()));
         for (Fields f : Fields.ALL) {
             String text = doc.fields().get(f.field());
-            if (text != null && !text.isBlank()) d.add(new Field(f.field(), text, TEXT));
+            if (text != null && !text.isBlank()) d.add(new Field(f.field(), Replay.of(analyzer, text), TEXT));
         }
         return d;
     }

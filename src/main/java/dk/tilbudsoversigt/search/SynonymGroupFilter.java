@@ -48,13 +48,15 @@ final class SynonymGroupFilter extends TokenFilter {
         if (position.getPositionIncrement() > 0) addedHere.clear();
         String t = term.toString();
         if (type.type().equals(Analysis.PART)) {
-            queue(groups.groupsOf(List.of(t)));
+            if (groups.endsAMember(t)) queue(groups.groupsOf(List.of(t)));
         } else {
             recentWords.addLast(t);
             while (recentWords.size() > groups.longest()) recentWords.removeFirst();
-            List<String> recent = new ArrayList<>(recentWords);
-            for (int k = 1; k <= recent.size(); k++) {
-                queue(groups.groupsOf(recent.subList(recent.size() - k, recent.size())));
+            if (groups.endsAMember(t)) {
+                List<String> recent = new ArrayList<>(recentWords);
+                for (int k = 1; k <= recent.size(); k++) {
+                    queue(groups.groupsOf(recent.subList(recent.size() - k, recent.size())));
+                }
             }
         }
         if (!pending.isEmpty()) current = captureState();

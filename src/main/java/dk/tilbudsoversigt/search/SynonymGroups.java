@@ -23,6 +23,8 @@ final class SynonymGroups {
 
     /** A member: its terms in order → the group terms it stands for. */
     private final Map<List<String>, Set<String>> members = new LinkedHashMap<>();
+    /** The last term of every member: only a word with one of these can end a member. */
+    private final Set<String> lastTerms = new java.util.HashSet<>();
     private int longest;
 
     /**
@@ -36,6 +38,7 @@ final class SynonymGroups {
                         .filter(Analysis.Token::whole).map(Analysis.Token::term).toList();
                 if (terms.isEmpty()) continue;
                 members.computeIfAbsent(terms, k -> new LinkedHashSet<>()).add(PREFIX + group.getKey());
+                lastTerms.add(terms.get(terms.size() - 1));
                 longest = Math.max(longest, terms.size());
             }
         }
@@ -43,6 +46,11 @@ final class SynonymGroups {
 
     int longest() {
         return longest;
+    }
+
+    /** Whether some member ends in this term. */
+    boolean endsAMember(String term) {
+        return lastTerms.contains(term);
     }
 
     /** The group terms that {@code terms} (a whole member) stands for; empty when none. */

@@ -25,6 +25,8 @@ final class Vocabulary {
     private final Map<String, Integer> counts;
     /** word → its term. */
     private final Map<String, String> termOf;
+    /** word → the word folded. */
+    private final Map<String, String> foldedOf;
     /** term → (written form → uses). */
     private final Map<String, Map<String, Integer>> writtenByTerm = new HashMap<>();
     private final Set<String> written;
@@ -39,7 +41,8 @@ final class Vocabulary {
             if (e.getValue().isEmpty()) continue;
             writtenByTerm.computeIfAbsent(e.getValue(), k -> new HashMap<>()).put(e.getKey(), counts.get(e.getKey()));
         }
-        this.written = counts.keySet().parallelStream().map(Words::fold).collect(Collectors.toUnmodifiableSet());
+        this.foldedOf = counts.keySet().parallelStream().collect(Collectors.toConcurrentMap(w -> w, Words::fold));
+        this.written = Set.copyOf(foldedOf.values());
         this.modifiers = modifiers(written);
     }
 
@@ -131,7 +134,7 @@ final class Vocabulary {
     /** Every written form of a term, folded, sorted. */
     List<String> foldedForms(String term) {
         Set<String> out = new java.util.TreeSet<>();
-        for (String w : writtenByTerm.getOrDefault(term, Map.of()).keySet()) out.add(Words.fold(w));
+        for (String w : writtenByTerm.getOrDefault(term, Map.of()).keySet()) out.add(foldedOf.get(w));
         return new ArrayList<>(out);
     }
 
