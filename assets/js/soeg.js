@@ -104,7 +104,29 @@ class Reader {
   }
 }
 
-/** A term shard: term → {forms, mask, fieldDocs, combos, docs, comboOf}. */
+/** A term's documents and the combination each has, read from the shard or the term's own file. */
+function readPostings(entry, r) {
+  entry.docs = new Int32Array(entry.df);
+  entry.comboOf = new Uint32Array(entry.df);
+  let doc = 0;
+  for (let d = 0; d < entry.df; d++) {
+    doc += r.varint();
+    entry.docs[d] = doc;
+    if (entry.combos.length > 1) entry.comboOf[d] = r.varint();
+  }
+  return entry;
+}
+
+async function postings(entry) {
+  if (entry.docs) return entry;
+  // terms with the same postings share one file: read it once, for whichever term comes first
+  const read = await once(`p${entry.file}${entry.combos.length > 1 ? '+' : ''}`, async () => readPostings({ ...entry }, new Reader(await load(`p/${entry.file}.bin`))));
+  entry.docs = read.docs;
+  entry.comboOf = read.comboOf;
+  return entry;
+}
+
+/** A term shard: term → {forms, fields, fieldDocs, sharedNorms, combos, df, and postings or the file that has them}. */
 function shard(i) {
   return once(`t${i}`, async () => {
     const dir = await directory();
@@ -130,16 +152,10 @@ function shard(i) {
           return freq > 0 ? [freq, sharedNorms ? -1 : r.bytes[r.at++]] : null;
         }));
       }
-      const df = r.varint();
-      const docs = new Int32Array(df);
-      const comboOf = new Uint32Array(df);
-      let doc = 0;
-      for (let d = 0; d < df; d++) {
-        doc += r.varint();
-        docs[d] = doc;
-        if (combos.length > 1) comboOf[d] = r.varint();
-      }
-      terms.set(term, { term, forms, fields, fieldDocs, sharedNorms, combos, docs, comboOf, impacts: null });
+      const entry = { term, forms, fields, fieldDocs, sharedNorms, combos, df: r.varint(), docs: null, comboOf: null, impacts: null };
+      if (r.varint() === 1) entry.file = r.string(); // postings in a file of their own
+      else readPostings(entry, r);
+      terms.set(term, entry);
     }
     return { terms, sorted: [...terms.keys()] };
   });
@@ -230,7 +246,7 @@ async function completions(prefix, whole) {
     const { sorted, terms } = await shard(i);
     for (const term of sorted) if (term.startsWith(prefix)) found.set(term, terms.get(term));
   }
-  return [...found.values()].sort((a, b) => b.docs.length - a.docs.length || (a.term < b.term ? -1 : 1))
+  return [...found.values()].sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1))
     .slice(0, MAX_COMPLETIONS);
 }
 
@@ -454,6 +470,7 @@ async function clauseScores(clause, dir) {
   for (const { term, share } of clause.alternatives) {
     const entry = await lookup(term);
     if (!entry) continue;
+    await postings(entry);
     const perPosting = entry.sharedNorms ? await sharedNormScores(entry, dir) : null;
     const table = entry.sharedNorms ? null : impacts(entry, dir);
     for (let d = 0; d < entry.docs.length; d++) {

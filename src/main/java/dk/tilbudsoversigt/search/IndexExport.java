@@ -37,6 +37,8 @@ final class IndexExport {
     static final int SHARD_BYTES = 4 * 1024;
     /** The fewest documents a term must have for its postings to leave norms to the norm files (and at least a tenth of all). */
     static final int SHARED_NORMS_MIN_DOCS = 512;
+    /** Postings from this many bytes (before compression) get a file of their own. */
+    static final int OWN_FILE_POSTINGS_BYTES = 1024;
     /** Documents per block: a block is a folder named by the hash of its documents. */
     static final int BLOCK_DOCS = 64;
     /** The text kept per document to cut excerpts from. */
@@ -57,24 +59,31 @@ final class IndexExport {
     private final int fieldCount = Fields.ALL.size();
     /** Terms in at least this many documents use the norm files instead of norms in their postings. */
     private final int sharedNormsFrom;
+    private final int ownFileFrom;
     private volatile boolean usesNormFiles;
+    /** Files written so far, as kind/hash. */
+    private final java.util.Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** term → how many documents have it, in any field. */
     private final Map<String, Integer> documentCounts = new HashMap<>();
 
-    private IndexExport(SiteIndex index, Path folder, int sharedNormsFrom) {
+    private IndexExport(SiteIndex index, Path folder, int sharedNormsFrom, int ownFileFrom) {
         this.index = index;
         this.folder = folder;
         this.sharedNormsFrom = sharedNormsFrom;
+        this.ownFileFrom = ownFileFrom;
     }
 
     /** Writes the search files into {@code folder} (the site's soeg/). */
     static void write(SiteIndex index, Path folder) throws IOException {
-        write(index, folder, Math.max(SHARED_NORMS_MIN_DOCS, index.docs.size() / 5));
+        write(index, folder, Math.max(SHARED_NORMS_MIN_DOCS, index.docs.size() / 5), OWN_FILE_POSTINGS_BYTES);
     }
 
-    /** As {@link #write(SiteIndex, Path)}, with terms in {@code sharedNormsFrom} documents or more using the norm files. */
-    static void write(SiteIndex index, Path folder, int sharedNormsFrom) throws IOException {
-        new IndexExport(index, folder, sharedNormsFrom).write();
+    /**
+     * As {@link #write(SiteIndex, Path)}, with terms in {@code sharedNormsFrom} documents or more
+     * using the norm files, and postings of {@code ownFileFrom} bytes or more in files of their own.
+     */
+    static void write(SiteIndex index, Path folder, int sharedNormsFrom, int ownFileFrom) throws IOException {
+        new IndexExport(index, folder, sharedNormsFrom, ownFileFrom).write();
     }
 
     private void write() throws IOException {
@@ -309,12 +318,21 @@ final class IndexExport {
                 if (c.charAt(i) != 0 && !sharedNorms) out.oneByte(c.charAt(++i));
             }
         }
-        out.varint(docs.size());
+        Bytes postings = new Bytes();
         int last = 0;
         for (int i = 0; i < docs.size(); i++) {
-            out.varint(docs.get(i) - last);
+            postings.varint(docs.get(i) - last);
             last = docs.get(i);
-            if (table.size() > 1) out.varint(indexOf.get(comboOfDoc.get(i)));
+            if (table.size() > 1) postings.varint(indexOf.get(comboOfDoc.get(i)));
+        }
+        out.varint(docs.size());
+        // long postings live in a file of their own, fetched only when the term is searched, so
+        // that a shard stays a few KB of terms and a lookup does not pay for its neighbours
+        if (postings.size() >= ownFileFrom) {
+            out.varint(1).string(writeHashed("p", postings.toByteArray()));
+        } else {
+            out.varint(0);
+            out.writeBytes(postings.toByteArray());
         }
         return new Encoded(out.toByteArray(), docs.size());
     }
@@ -450,12 +468,17 @@ final class IndexExport {
         return hashes;
     }
 
-    /** Writes {@code raw}, compressed, as {@code <kind>/<hash>.bin}; returns the hash. */
-    private String writeHashed(String kind, byte[] raw) throws IOException {
+    /** Writes {@code raw}, compressed, as {@code <kind>/<hash>.bin} (once, from any thread); returns the hash. */
+    private String writeHashed(String kind, byte[] raw) {
         String hash = Bytes.hash(raw);
-        Path file = folder.resolve(kind).resolve(hash + ".bin");
-        Files.createDirectories(file.getParent());
-        if (!Files.exists(file)) Files.write(file, Bytes.deflate(raw));
-        return hash;
+        if (!written.add(kind + "/" + hash)) return hash;
+        try {
+            Path file = folder.resolve(kind).resolve(hash + ".bin");
+            Files.createDirectories(file.getParent());
+            Files.write(file, Bytes.deflate(raw));
+            return hash;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -28,7 +28,7 @@ class RankingParityTest {
     static Path temp;
     static SiteIndex index;
     static JsSearch js;
-    /** The same index with every term's norms in the norm files, as a large site's common words have them. */
+    /** The same index with every term's norms in the norm files and postings in files of their own, as a large site's common words have them. */
     static JsSearch jsSharedNorms;
 
     @BeforeAll
@@ -37,7 +37,7 @@ class RankingParityTest {
         index = SiteIndex.build(SearchDocuments.of(checked), SearchIndexWriter.synonyms(checked));
         IndexExport.write(index, temp.resolve("soeg"));
         js = new JsSearch(temp.resolve("soeg"));
-        IndexExport.write(index, temp.resolve("soeg-norms"), 1);
+        IndexExport.write(index, temp.resolve("soeg-norms"), 1, 1);
         jsSharedNorms = new JsSearch(temp.resolve("soeg-norms"));
     }
 
