@@ -86,29 +86,6 @@ public final class Analysis {
         };
     }
 
-    /** Stem, then fold, a single normalised word (as the index does after splitting). */
-    static Analyzer stemFold() {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String field) {
-                Tokenizer source = new KeywordTokenizer();
-                return new TokenStreamComponents(source,
-                        new ScandinavianFoldingFilter(new SnowballFilter(source, new DanishStemmer())));
-            }
-        };
-    }
-
-    /** Fold a single normalised word, without stemming (surface forms, for prefix matching). */
-    static Analyzer fold() {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String field) {
-                Tokenizer source = new KeywordTokenizer();
-                return new TokenStreamComponents(source, new ScandinavianFoldingFilter(source));
-            }
-        };
-    }
-
     private static TokenStream surfaceFilters(Tokenizer source) {
         return new StopFilter(new ScandinavianNormalizationFilter(new LowerCaseFilter(source)), STOP_WORDS);
     }
@@ -129,7 +106,7 @@ public final class Analysis {
     }
 
     /** The one term a single normalised word becomes, or "" when nothing is left. */
-    static String single(Analyzer analyzer, String word) {
+    private static String single(Analyzer analyzer, String word) {
         List<Token> t = tokens(analyzer, word);
         return t.isEmpty() ? "" : t.get(0).term();
     }
