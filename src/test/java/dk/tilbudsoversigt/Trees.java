@@ -28,6 +28,15 @@ public final class Trees {
         return to;
     }
 
+    /** Deletes {@code root} and everything below it. */
+    public static void deleteTree(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Relative path → SHA-256 of every file below {@code root}. */
     public static Map<String, String> fingerprint(Path root) throws Exception {
         Map<String, String> out = new TreeMap<>();

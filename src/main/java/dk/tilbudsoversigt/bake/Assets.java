@@ -18,6 +18,8 @@ import java.util.stream.Stream;
  * be cached forever; references between modules are rewritten to the hashed names.
  */
 final class Assets {
+    /** Modules that other sites may import: also written under their plain name (interfaces.md). */
+    private static final List<String> PUBLIC_MODULES = List.of("js/soeg.js");
     /** Relative path → bytes, for every asset. */
     private final Map<String, byte[]> files = new TreeMap<>();
     /** Relative path → the hashed relative path, for CSS and JS. */
@@ -80,6 +82,7 @@ final class Assets {
             Path target = output.resolve(url(e.getKey()));
             Files.createDirectories(target.getParent());
             Files.write(target, e.getValue());
+            if (PUBLIC_MODULES.contains(e.getKey())) Files.write(output.resolve(e.getKey()), e.getValue());
         }
     }
 }

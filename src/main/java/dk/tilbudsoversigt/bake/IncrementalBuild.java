@@ -29,7 +29,7 @@ import dk.tilbudsoversigt.content.SiteSettings;
 import dk.tilbudsoversigt.content.SiteValidator;
 import dk.tilbudsoversigt.markdown.BodyRenderer;
 import dk.tilbudsoversigt.markdown.Glossary;
-import dk.tilbudsoversigt.markdown.Heading;
+import dk.tilbudsoversigt.markdown.Outline;
 import dk.tilbudsoversigt.markdown.RenderedBody;
 import dk.tilbudsoversigt.site.Checked;
 import dk.tilbudsoversigt.site.RenderJob;
@@ -61,8 +61,8 @@ public final class IncrementalBuild implements AutoCloseable {
         }
     }
 
-    /** What a link to a file depends on: whether it is a page, its draft state and anchors, or a file at all. */
-    private record LinkFacts(boolean page, boolean draft, List<String> anchors, boolean file) {}
+    /** What a link to a file depends on: whether it is a page, its draft state and anchors (if they can be read), or a file at all. */
+    private record LinkFacts(boolean page, boolean draft, List<String> anchors, boolean readable, boolean file) {}
 
     private final Path site;
     private final Path siteAbs;
@@ -80,7 +80,7 @@ public final class IncrementalBuild implements AutoCloseable {
     private final Map<String, RenderedBody> bodies = new HashMap<>();
     private final Map<String, List<Problem>> bodyProblems = new HashMap<>();
     private final Map<String, Set<String>> targets = new HashMap<>();
-    private final Map<String, List<Heading>> headings = new ConcurrentHashMap<>();
+    private final Map<String, Outline> outlines = new ConcurrentHashMap<>();
     private List<Glossary.Term> terms = List.of();
 
     // what is not yet in the output: the model of the last write, pages and attachments changed since
@@ -109,7 +109,7 @@ public final class IncrementalBuild implements AutoCloseable {
         bodies.clear();
         bodyProblems.clear();
         targets.clear();
-        headings.clear();
+        outlines.clear();
         dirtyPages.clear();
         dirtyAttachments.clear();
 
@@ -123,7 +123,7 @@ public final class IncrementalBuild implements AutoCloseable {
         for (Page p : content.pages()) pages.put(p.file(), p);
         attachments.addAll(content.attachments());
         validate(content);
-        BodyRenderer bodyRenderer = new BodyRenderer(content, site, includeDrafts, headings);
+        BodyRenderer bodyRenderer = new BodyRenderer(content, site, includeDrafts, outlines);
         Problems rendering = new Problems();
         List<Page> published = published(content);
         bodies.putAll(bodyRenderer.renderAll(published, rendering));
@@ -159,12 +159,15 @@ public final class IncrementalBuild implements AutoCloseable {
         Map<String, LinkFacts> factsBefore = new HashMap<>();
         boolean filesChanged = false;
         for (String file : files) {
+            boolean attachment = isContentFile(file) && ContentLoader.kind(site, site.resolve(file), new Problems()) == ContentLoader.Kind.ATTACHMENT;
+            // a file beside the pages that comes or goes may clash with the site's own files: the full build checks
+            if (attachment != attachments.contains(inContent(file))) return full(listener);
             factsBefore.put(file, facts(file, null));
             before.put(file, pages.get(file));
             boolean existed = pages.containsKey(file) || attachments.contains(inContent(file));
             read(file);
             filesChanged |= existed != (pages.containsKey(file) || attachments.contains(inContent(file)));
-            if (!file.toLowerCase(Locale.ROOT).endsWith(".md")) dirtyAttachments.add(file);
+            if (attachment && attachments.contains(inContent(file))) dirtyAttachments.add(file);
         }
 
         Content content = content();
@@ -172,7 +175,7 @@ public final class IncrementalBuild implements AutoCloseable {
         List<Page> published = published(content);
         Set<String> publishedFiles = new HashSet<>();
         for (Page p : published) publishedFiles.add(p.file());
-        BodyRenderer bodyRenderer = new BodyRenderer(content, site, includeDrafts, headings);
+        BodyRenderer bodyRenderer = new BodyRenderer(content, site, includeDrafts, outlines);
 
         Set<String> toRender = new TreeSet<>();
         for (String file : files) {
@@ -271,32 +274,40 @@ public final class IncrementalBuild implements AutoCloseable {
         return true;
     }
 
+    /** Whether ContentLoader.load would read this file: a regular, not hidden file. */
+    private boolean isContentFile(String file) {
+        Path path = site.resolve(file);
+        return !path.getFileName().toString().startsWith(".") && Files.isRegularFile(path);
+    }
+
     /** Reads one content file again, as ContentLoader.load would. */
     private void read(String file) {
         pages.remove(file);
         attachments.remove(inContent(file));
         loadProblems.remove(file);
-        headings.remove(file);
+        outlines.remove(file);
+        if (!isContentFile(file)) return;
         Path path = site.resolve(file);
-        String name = path.getFileName().toString();
-        if (name.startsWith(".") || !Files.isRegularFile(path)) return;
-        if (name.toLowerCase(Locale.ROOT).endsWith(".md")) {
-            Problems problems = new Problems();
-            Page page = ContentLoader.readPage(reader, site, path, problems);
-            if (page != null) pages.put(file, page);
-            if (!problems.all().isEmpty()) loadProblems.put(file, problems.all());
-        } else {
-            attachments.add(inContent(file));
+        Problems problems = new Problems();
+        switch (ContentLoader.kind(site, path, problems)) {
+            case PAGE -> {
+                Page page = ContentLoader.readPage(reader, site, path, problems);
+                if (page != null) pages.put(file, page);
+            }
+            case ATTACHMENT -> attachments.add(inContent(file));
+            case REFUSED -> { }
         }
+        if (!problems.all().isEmpty()) loadProblems.put(file, problems.all());
     }
 
     private LinkFacts facts(String file, BodyRenderer bodyRenderer) {
         Page page = pages.get(file);
         if (page == null) {
-            return new LinkFacts(false, false, List.of(), attachments.contains(inContent(file)) || loadProblems.containsKey(file));
+            return new LinkFacts(false, false, List.of(), false, attachments.contains(inContent(file)) || loadProblems.containsKey(file));
         }
-        List<Heading> hs = bodyRenderer == null ? headings.getOrDefault(file, List.of()) : bodyRenderer.headings(page);
-        return new LinkFacts(true, page.draft(), hs.stream().map(Heading::id).toList(), true);
+        Outline outline = bodyRenderer == null ? outlines.get(file) : bodyRenderer.outline(page);
+        if (outline == null) return new LinkFacts(true, page.draft(), null, false, true); // never needed so far
+        return new LinkFacts(true, page.draft(), outline.ids(), outline.readable(), true);
     }
 
     /** The pages that may name a term that came, went or changed: their text holds one of its names. */
@@ -392,8 +403,7 @@ public final class IncrementalBuild implements AutoCloseable {
         if (!out.knows(all, next::jobs, settings)) return count;
         Set<String> gone = out.keepOnly(paths);
         for (String file : dirtyAttachments) {
-            String rel = inContent(file);
-            if (out.attachment(file, rel, attachments.contains(rel))) gone.add("/" + rel);
+            if (out.attachment(file, inContent(file))) gone.add("/" + inContent(file));
         }
         dirtyAttachments.clear();
         for (RenderJob job : listings) rest.put(job.path(), job); // keyed apart from content files: paths start with '/'

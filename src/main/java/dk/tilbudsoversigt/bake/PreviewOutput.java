@@ -79,7 +79,7 @@ final class PreviewOutput implements AutoCloseable {
     /** Writes a whole site into a fresh folder and swaps it in, as a build does; -1 when it failed (see problems). */
     int replaceAll(Checked checked, List<RenderJob> jobs, List<Problem> known) {
         problems.clear();
-        SiteBuilder.Result result = SiteBuilder.publish(site, output, checked, jobs, false);
+        SiteBuilder.Result result = SiteBuilder.publish(site, output, checked, jobs, false, stage -> { });
         if (!result.ok()) {
             for (Problem p : result.problems().errors()) {
                 if (!known.contains(p)) problems.put(p.toString(), p);
@@ -167,18 +167,14 @@ final class PreviewOutput implements AutoCloseable {
         return gone;
     }
 
-    /** Copies a file that sits beside the pages into place, or deletes it when it is gone; false when that failed. */
-    boolean attachment(String file, String inContent, boolean present) {
+    /** Copies a changed file that sits beside the pages over its earlier copy; false when that failed. */
+    boolean attachment(String file, String inContent) {
         Path target = output.resolve(inContent);
         try {
-            if (present) {
-                Files.createDirectories(target.getParent());
-                Path temp = Files.createTempFile(target.getParent(), ".", ".ny");
-                Files.copy(site.resolve(file), temp, StandardCopyOption.REPLACE_EXISTING);
-                move(temp, target);
-            } else {
-                delete(target);
-            }
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), ".", ".ny");
+            Files.copy(site.resolve(file), temp, StandardCopyOption.REPLACE_EXISTING);
+            move(temp, target);
             return true;
         } catch (IOException e) {
             problems.put(file, Problem.error(file, 1, "filen kunne ikke kopieres: " + e.getMessage()));

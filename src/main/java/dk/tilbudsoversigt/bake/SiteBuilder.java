@@ -3,6 +3,7 @@ package dk.tilbudsoversigt.bake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -23,8 +24,8 @@ import dk.tilbudsoversigt.content.SiteSettings;
 import dk.tilbudsoversigt.site.Checked;
 import dk.tilbudsoversigt.site.Labels;
 import dk.tilbudsoversigt.site.RenderJob;
-import dk.tilbudsoversigt.site.SearchIndex;
 import dk.tilbudsoversigt.site.SiteModel;
+import dk.tilbudsoversigt.search.SearchIndexWriter;
 
 /** The whole build: check, model, bake into a temporary folder, copy files, publish. */
 public final class SiteBuilder {
@@ -36,31 +37,53 @@ public final class SiteBuilder {
         }
     }
 
+    /** The points a build passes; a failure at any of them leaves the earlier site as it was. */
+    enum Stage {
+        /** Content read and checked; nothing written yet. */
+        CHECKED,
+        /** Every page rendered into the temporary folder. */
+        RENDERED,
+        /** The temporary folder complete, about to replace the output. */
+        WRITTEN,
+        /** The earlier site moved aside, the new one not yet in its place. */
+        SWAPPING
+    }
+
+    /** Called at each {@link Stage}; tests use it to make files vanish or writes fail at a chosen point. */
+    @FunctionalInterface
+    interface Probe {
+        void reached(Stage stage) throws IOException;
+    }
+
     private SiteBuilder() {}
 
     public static Result build(Path siteFolder, Path output, boolean includeDrafts) {
+        return build(siteFolder, output, includeDrafts, stage -> { });
+    }
+
+    static Result build(Path siteFolder, Path output, boolean includeDrafts, Probe probe) {
         Checked checked = Checked.run(siteFolder, includeDrafts);
         Problems problems = checked.problems();
         if (checked.content() == null || problems.hasErrors()) return new Result(problems, Map.of(), 0);
-        Path outputAbs = output.toAbsolutePath().normalize();
-        Path siteAbs = siteFolder.toAbsolutePath().normalize();
-        if (outputAbs.equals(siteAbs) || outputAbs.startsWith(siteAbs.resolve(ContentLoader.CONTENT))
-                || siteAbs.startsWith(outputAbs)) {
-            problems.error(output.toString(), 1, "--output må ikke være site-mappen selv, ligge i content/ eller indeholde site-mappen");
+        String refusal = OutputFolder.refusal(siteFolder, output);
+        if (refusal != null) {
+            problems.error(output.toString(), 1, refusal);
             return new Result(problems, Map.of(), 0);
         }
-        return publish(siteFolder, outputAbs, checked, new SiteModel(checked).jobs(), true);
+        return publish(siteFolder, output, checked, new SiteModel(checked).jobs(), true, probe);
     }
 
     /**
      * Writes every file of a checked site without errors into a temporary folder beside
      * {@code output} and swaps it in when all is written.
      */
-    static Result publish(Path siteFolder, Path output, Checked checked, List<RenderJob> jobs, boolean searchIndex) {
+    static Result publish(Path siteFolder, Path output, Checked checked, List<RenderJob> jobs, boolean searchIndex, Probe probe) {
         Problems problems = checked.problems();
+        Path outputAbs = output.toAbsolutePath().normalize();
         Path temp = null;
         try {
-            temp = Publisher.temporaryFolder(output);
+            probe.reached(Stage.CHECKED);
+            temp = Publisher.temporaryFolder(outputAbs);
             Assets assets = new Assets(siteFolder);
             JBakeRenderer renderer = new JBakeRenderer(siteFolder, temp, jobs, shared(checked.content().settings(), assets));
             // the search index needs no rendered page: it is built beside the pages, on a thread of its own
@@ -84,13 +107,17 @@ public final class SiteBuilder {
                 problems.addAll(renderProblems);
                 return new Result(problems, Map.of(), 0);
             }
+            probe.reached(Stage.RENDERED);
             assets.writeTo(temp);
-            copyAttachments(siteFolder, checked.content().attachments(), temp);
+            if (!copyAttachments(siteFolder, checked.content().attachments(), temp, problems)) {
+                return new Result(problems, Map.of(), 0);
+            }
             int files;
             try (Stream<Path> walk = Files.walk(temp)) {
                 files = (int) walk.filter(Files::isRegularFile).count();
             }
-            Publisher.publish(temp, output);
+            probe.reached(Stage.WRITTEN);
+            Publisher.publish(temp, outputAbs, () -> probe.reached(Stage.SWAPPING));
             temp = null;
             Map<PageType, Integer> counts = new EnumMap<>(PageType.class);
             for (Page p : checked.pages()) counts.merge(p.type(), 1, Integer::sum);
@@ -125,8 +152,7 @@ public final class SiteBuilder {
 
     /** The search index, under soeg/ in {@code folder}. */
     static void writeSearchIndex(Checked checked, Path folder) throws IOException {
-        Files.createDirectories(folder.resolve("soeg"));
-        Files.writeString(folder.resolve("soeg/indeks.json"), SearchIndex.json(checked));
+        SearchIndexWriter.write(checked, folder);
     }
 
     /** What every template sees: settings, labels and the asset URLs with their hashes. */
@@ -137,7 +163,7 @@ public final class SiteBuilder {
         shared.put("css", settings.basePath() + "/" + assets.url("css/site.css"));
         shared.put("printCss", settings.basePath() + "/" + assets.url("css/print.css"));
         shared.put("filterJs", settings.basePath() + "/" + assets.url("js/filtre.js"));
-        shared.put("searchJs", settings.basePath() + "/" + assets.url("js/soeg.js"));
+        shared.put("searchPageJs", settings.basePath() + "/" + assets.url("js/soegeside.js"));
         shared.put("dates", new SiteModel.Dates());
         shared.put("labels", new Labels.ForTemplates());
         shared.put("statementUrl", settings.accessibilityStatement() != null
@@ -176,11 +202,25 @@ public final class SiteBuilder {
         return nl > 0 ? t.substring(0, nl) : t;
     }
 
-    static void copyAttachments(Path siteFolder, List<String> attachments, Path output) throws IOException {
+    /** Copies the files beside the pages; false (reported per file) when one vanished or would replace a file of the site. */
+    private static boolean copyAttachments(Path siteFolder, List<String> attachments, Path output, Problems problems) throws IOException {
+        boolean ok = true;
         for (String rel : attachments) {
+            String file = ContentLoader.CONTENT + "/" + rel;
             Path target = output.resolve(rel);
+            if (Files.exists(target)) {
+                problems.error(file, 1, "filen ville erstatte sitets egen /" + rel + "; giv den et andet navn");
+                ok = false;
+                continue;
+            }
             Files.createDirectories(target.getParent());
-            Files.copy(siteFolder.resolve(ContentLoader.CONTENT).resolve(rel), target);
+            try {
+                Files.copy(siteFolder.resolve(ContentLoader.CONTENT).resolve(rel), target);
+            } catch (NoSuchFileException e) {
+                problems.error(file, 1, "filen forsvandt, mens sitet blev bygget; byg sitet igen");
+                ok = false;
+            }
         }
+        return ok;
     }
 }

@@ -7,12 +7,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /** Loads a site folder: site.properties and every file under content/, in parallel. */
 public final class ContentLoader {
     public static final String CONTENT = "content";
+    /**
+     * The files beside the pages that are published as they are: images, documents, sound and
+     * video. Never anything a browser or a web server would run (HTML, SVG, JavaScript, PHP).
+     */
+    static final Set<String> ATTACHMENT_TYPES = new TreeSet<>(List.of("png", "jpg", "jpeg", "gif", "webp", "avif",
+            "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf", "txt", "csv",
+            "mp3", "mp4", "m4a", "webm", "ogg", "wav", "zip"));
 
     private ContentLoader() {}
 
@@ -30,8 +40,11 @@ public final class ContentLoader {
         List<String> attachments = new ArrayList<>();
         List<Path> markdown = new ArrayList<>();
         for (Path f : files) {
-            if (f.getFileName().toString().toLowerCase().endsWith(".md")) markdown.add(f);
-            else attachments.add(relative(contentDir, f));
+            switch (kind(siteFolder, f, problems)) {
+                case PAGE -> markdown.add(f);
+                case ATTACHMENT -> attachments.add(relative(contentDir, f));
+                case REFUSED -> { }
+            }
         }
         PageReader reader = new PageReader(settings);
         List<Page> pages = markdown.parallelStream()
@@ -40,6 +53,21 @@ public final class ContentLoader {
                 .sorted(Comparator.comparing(Page::file))
                 .toList();
         return new Content(settings, pages, List.copyOf(attachments));
+    }
+
+    /** What {@link #load} takes a regular file under content/ for. */
+    public enum Kind { PAGE, ATTACHMENT, REFUSED }
+
+    /** Whether a file under content/ is a page, a file published beside the pages, or refused (and reported). */
+    public static Kind kind(Path siteFolder, Path f, Problems problems) {
+        String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+        if (extension.equals("md")) return Kind.PAGE;
+        if (ATTACHMENT_TYPES.contains(extension)) return Kind.ATTACHMENT;
+        problems.error(relative(siteFolder, f), 1, (extension.isEmpty() ? "filer uden filtype" : "filtypen ." + extension)
+                + " kan ikke udgives fra content/; her må kun ligge sider (.md) og billeder, dokumenter, lyd og video ("
+                + String.join(", ", ATTACHMENT_TYPES) + "). HTML, SVG, JavaScript og lignende kan køre kode på sitet");
+        return Kind.REFUSED;
     }
 
     /**

@@ -82,7 +82,8 @@ final class FrontMatter {
             return null;
         }
         String text = s.text().strip();
-        if (text.isEmpty()) {
+        if (text.codePoints().allMatch(c -> Character.isSpaceChar(c) || Character.isWhitespace(c))) {
+            // no-break spaces alone look empty too
             if (required) problems.error(file, s.line(), "'" + prefix + key + "' må ikke være tom");
             return null;
         }

@@ -110,6 +110,19 @@ public final class SettingsReader {
                     "'site.accessibility_statement' skal være en hel adresse, f.eks. https://was.digst.dk/...");
             ok = false;
         }
+        for (String area : list(values.getOrDefault("site.areas", ""))) {
+            if (!Slugs.isValid(area)) {
+                // an area is a folder of the built site (/tilbud/omraade/<area>/): '..' or '/' would write outside it
+                problems.error(FILE, lines.get("site.areas"), "området '" + area + "' i site.areas må kun have små bogstaver a-z,"
+                        + " tal og bindestreg; brug '" + Slugs.slugify(area) + "'");
+                ok = false;
+            }
+        }
+        String contactUrl = blankToNull(values.get("site.contact.url"));
+        if (contactUrl != null && !contactUrl.matches("https?://[^\\s<>\"]+")) {
+            problems.error(FILE, lines.get("site.contact.url"), "'site.contact.url' skal være en hel adresse, der begynder med https://");
+            ok = false;
+        }
         if (!ok) return null;
         return new SiteSettings(values.get("site.title"), values.get("site.owner"), url, basePath,
                 values.getOrDefault("site.language", "da"), list(values.getOrDefault("site.areas", "")), bands,

@@ -7,6 +7,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reads the text files editors write: strict UTF-8, byte-order mark dropped, line endings made '\n'. */
@@ -25,6 +26,8 @@ public final class TextFiles {
                         + " MB); en side må højst fylde " + (MAX_BYTES / (1024 * 1024)) + " MB", 1);
             }
             bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new LineException("filen forsvandt, mens sitet blev bygget; byg sitet igen", 1);
         } catch (IOException e) {
             throw new LineException("filen kan ikke læses (" + e.getClass().getSimpleName() + ")", 1);
         }

@@ -18,6 +18,8 @@ import java.util.Map;
  */
 public final class Yaml {
     private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    /** Lists and maps inside each other; the deepest field of any page type is three levels down. */
+    private static final int MAX_DEPTH = 20;
 
     private Yaml() {}
 
@@ -44,7 +46,7 @@ public final class Yaml {
         try (YAMLParser parser = (YAMLParser) FACTORY.createParser(text)) {
             JsonToken token = parser.nextToken();
             if (token == null) return null;
-            Node node = read(parser, firstLine);
+            Node node = read(parser, firstLine, 1);
             if (parser.nextToken() != null) {
                 throw new LineException("forsiden indeholder mere end ét YAML-dokument", lineOf(parser, firstLine));
             }
@@ -57,8 +59,11 @@ public final class Yaml {
         }
     }
 
-    private static Node read(YAMLParser p, int firstLine) throws IOException, LineException {
+    private static Node read(YAMLParser p, int firstLine, int depth) throws IOException, LineException {
         int line = lineOf(p, firstLine);
+        if (depth > MAX_DEPTH) {
+            throw new LineException("forsiden har lister og nøgler inde i hinanden i over " + MAX_DEPTH + " niveauer; skriv den mere fladt", line);
+        }
         if (p.getCurrentAnchor() != null || p.isCurrentAlias()) {
             throw new LineException("YAML-ankre og -aliaser (& og *) bruges ikke i forsiden; skriv værdien ud", line);
         }
@@ -73,7 +78,7 @@ public final class Yaml {
                         throw new LineException("YAML-ankre og -aliaser (& og *) bruges ikke i forsiden; skriv værdien ud", keyLine);
                     }
                     p.nextToken();
-                    Node value = read(p, firstLine);
+                    Node value = read(p, firstLine, depth + 1);
                     if (entries.containsKey(key)) {
                         throw new LineException("nøglen '" + key + "' står to gange (også i linje "
                                 + entries.get(key).line() + ")", keyLine);
@@ -85,7 +90,7 @@ public final class Yaml {
             case START_ARRAY -> {
                 List<Node> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(read(p, firstLine));
+                    items.add(read(p, firstLine, depth + 1));
                 }
                 return new Sequence(items, line);
             }

@@ -53,7 +53,9 @@ public final class BodyRenderer {
     private final Map<String, Page> pagesByFile;
     private final Set<String> attachments;
     private final Map<String, Document> documents = new ConcurrentHashMap<>();
-    private final Map<String, List<Heading>> headings;
+    private final Map<String, Outline> outlines;
+    /** Pages whose body cannot be rendered, with the line and the reason; reported when the page is built. */
+    private final Map<String, Refusal> refused = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> targets = new ConcurrentHashMap<>();
     private final List<Glossary.Term> terms;
     private final Glossary glossary;
@@ -62,21 +64,27 @@ public final class BodyRenderer {
 
     private record AnchorLink(Page page, Page target, String fragment, int line, Problems problems) {}
 
+    private record Refusal(int line, String message) {}
+
+    /** The last resort when a body defeats the nesting limits: still a message with file and line, never a crash. */
+    private static final String TOO_COMPLEX = "siden kan ikke vises, fordi den er bygget for dybt eller for indviklet op;"
+            + " del den op eller skriv den mere enkelt";
+
     public BodyRenderer(Content content, Path siteFolder, boolean includeDrafts) {
         this(content, siteFolder, includeDrafts, new ConcurrentHashMap<>());
     }
 
     /**
-     * @param headings the headings of pages by file, known from an earlier build and filled in as pages are
+     * @param outlines the outlines of pages by file, known from an earlier build and filled in as pages are
      *                 parsed; it must not hold pages that have changed since. Shared, so it must be thread-safe.
      */
-    public BodyRenderer(Content content, Path siteFolder, boolean includeDrafts, Map<String, List<Heading>> headings) {
+    public BodyRenderer(Content content, Path siteFolder, boolean includeDrafts, Map<String, Outline> outlines) {
         this.siteFolder = siteFolder;
         this.includeDrafts = includeDrafts;
         this.base = content.settings().basePath();
         this.pagesByFile = content.byFile();
         this.attachments = new HashSet<>(content.attachments());
-        this.headings = headings;
+        this.outlines = outlines;
         this.terms = content.ofType(PageType.BEGREB).stream()
                 .filter(t -> includeDrafts || !t.draft())
                 .map(t -> new Glossary.Term(t.key(), base + Urls.of(t), names(t)))
@@ -102,12 +110,35 @@ public final class BodyRenderer {
     }
 
     /** The headings of a page's body, with the ids they get; parsed once and kept. */
-    public List<Heading> headings(Page page) {
-        return headings.computeIfAbsent(page.file(), file -> {
-            Document doc = Markdown.parse(page.markdown());
-            documents.put(file, doc);
-            return collectHeadings(doc, page);
-        });
+    public Outline outline(Page page) {
+        return outlines.computeIfAbsent(page.file(), file -> parse(page));
+    }
+
+    /**
+     * Parses a body, within BodyLimits; the tree is kept for rendering. A body beyond the limits
+     * is refused before its headings can be read.
+     */
+    private Outline parse(Page p) {
+        int markers = BodyLimits.firstLineWithTooManyMarkers(p.markdown());
+        int heavy = markers >= 0 ? -1 : BodyLimits.firstTooHeavyParagraph(p.markdown());
+        if (markers >= 0) {
+            refused.put(p.file(), new Refusal(p.bodyLine() + markers, BodyLimits.TOO_MANY_MARKERS));
+        } else if (heavy >= 0) {
+            refused.put(p.file(), new Refusal(p.bodyLine() + heavy, BodyLimits.PARAGRAPH_TOO_HEAVY));
+        } else {
+            try {
+                Document parsed = Markdown.parse(p.markdown());
+                Node deep = BodyLimits.firstTooDeep(parsed);
+                if (deep == null) {
+                    documents.put(p.file(), parsed);
+                    return new Outline(collectHeadings(parsed, p), true);
+                }
+                refused.put(p.file(), new Refusal(p.bodyLine() + deep.getLineNumber(), BodyLimits.TOO_DEEP));
+            } catch (StackOverflowError e) {
+                refused.put(p.file(), new Refusal(p.bodyLine(), TOO_COMPLEX));
+            }
+        }
+        return Outline.UNREADABLE;
     }
 
     /** The glossary terms whose names are linked in bodies. */
@@ -143,14 +174,32 @@ public final class BodyRenderer {
         return List.copyOf(out);
     }
 
-    /** Checks and renders one body; its problems go to {@code problems}. */
+    /** Checks and renders one body; its problems go to {@code problems}. A refused body is empty. */
     public RenderedBody render(Page page, Problems problems) {
-        List<Heading> hs = headings(page);
-        Document parsed = documents.remove(page.file());
-        Document doc = parsed != null ? parsed : Markdown.parse(page.markdown());
         targets.remove(page.file());
+        Outline outline = outline(page);
+        Document doc = documents.remove(page.file());
+        if (doc == null && outline.readable()) {
+            parse(page); // the outline is known from an earlier build; the tree is not kept that long
+            doc = documents.remove(page.file());
+        }
+        if (doc != null && !refused.containsKey(page.file())) {
+            try {
+                RenderedBody body = render(page, doc, outline.headings(), problems);
+                if (body != null) return body;
+            } catch (StackOverflowError e) {
+                refused.put(page.file(), new Refusal(page.bodyLine(), TOO_COMPLEX));
+            }
+        }
+        Refusal r = refused.get(page.file());
+        problems.error(page.file(), r.line(), r.message());
+        return RenderedBody.EMPTY;
+    }
+
+    /** The rendered body, or null when {@link #check} refused it. */
+    private RenderedBody render(Page page, Document doc, List<Heading> hs, Problems problems) {
         Map<String, String> rawRewrites = new HashMap<>();
-        check(page, doc, rawRewrites, problems);
+        if (!check(page, doc, rawRewrites, problems)) return null;
         String html = Markdown.render(doc);
         Element body = Jsoup.parseBodyFragment(html).body();
         body.ownerDocument().outputSettings().prettyPrint(false);
@@ -204,8 +253,10 @@ public final class BodyRenderer {
         return new RenderedBody(html.toString(), hs, intro.toString(), List.copyOf(sections), text);
     }
 
-    private void check(Page page, Document doc, Map<String, String> rawRewrites, Problems problems) {
+    /** Checks the body; false when it must not be rendered at all (the reason is then in {@link #refused}). */
+    private boolean check(Page page, Document doc, Map<String, String> rawRewrites, Problems problems) {
         int previousLevel = 1;
+        int openHtml = 0;
         for (Node node : doc.getDescendants()) {
             int line = page.bodyLine() + node.getLineNumber();
             if (node instanceof com.vladsch.flexmark.ast.Heading h) {
@@ -234,6 +285,11 @@ public final class BodyRenderer {
                 if (url != null) ref.setUrl(BasedSequence.of(url));
             } else if (node instanceof HtmlBlock || node instanceof HtmlInline) {
                 String raw = node.getChars().toString();
+                openHtml = BodyLimits.htmlDepthAfter(raw, openHtml);
+                if (openHtml < 0) {
+                    refused.put(page.file(), new Refusal(line, BodyLimits.HTML_TOO_DEEP));
+                    return false;
+                }
                 String why = HtmlSafeList.check(raw);
                 if (why != null) {
                     problems.error(page.file(), line, why);
@@ -249,6 +305,7 @@ public final class BodyRenderer {
                 }
             }
         }
+        return true;
     }
 
     /** The URL a link target becomes, or null to keep it as written (or when it is wrong: reported). */
@@ -324,7 +381,9 @@ public final class BodyRenderer {
     }
 
     private void checkAnchorNow(Page page, Page target, String fragment, int line, Problems problems) {
-        List<Heading> hs = headings(target);
+        Outline outline = outline(target);
+        if (!outline.readable()) return; // that page has its own error
+        List<Heading> hs = outline.headings();
         if (hs.stream().noneMatch(h -> h.id().equals(fragment))) {
             problems.error(page.file(), line, "ankeret #" + fragment + " findes ikke på " + (target == page ? "siden selv" : target.file())
                     + "." + Suggestions.didYouMean(fragment, hs.stream().map(Heading::id).toList())

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.net.URLDecoder;
 import java.util.ArrayDeque;
@@ -81,6 +82,11 @@ public final class PreviewServer implements AutoCloseable {
         server.createContext("/", this::handle);
         server.start();
         watcher = new FileWatcher(site, notifications, this::changed);
+    }
+
+    /** The folder the preview is built into; tests plant links in it. */
+    Path output() {
+        return output;
     }
 
     public int port() {
@@ -198,17 +204,37 @@ public final class PreviewServer implements AutoCloseable {
                 return;
             }
             String rel = path.substring(base.length());
-            Path file = output.resolve(rel.replaceFirst("^/+", "")).normalize();
-            if (Files.isDirectory(file)) file = file.resolve("index.html");
-            if (!file.startsWith(output) || !Files.isRegularFile(file) || rel.contains("..")) {
+            Path file = rel.contains("..") ? null : fileInSite(rel);
+            byte[] body = file == null ? null : read(file);
+            if (body == null) {
                 Path notFound = output.resolve("404.html");
-                byte[] body = Files.exists(notFound) ? Files.readAllBytes(notFound) : "Ikke fundet".getBytes(StandardCharsets.UTF_8);
-                send(exchange, 404, "text/html; charset=utf-8", inject(body, seen));
+                byte[] page = read(notFound);
+                send(exchange, 404, "text/html; charset=utf-8", inject(page != null ? page : "Ikke fundet".getBytes(StandardCharsets.UTF_8), seen));
                 return;
             }
             String type = ContentTypes.of(file);
-            byte[] body = Files.readAllBytes(file);
             send(exchange, 200, type, type.startsWith("text/html") ? inject(body, seen) : body);
+        }
+    }
+
+    /** The built file a request names, or null; never a file outside the built site, also not through a link. */
+    private Path fileInSite(String rel) {
+        try {
+            Path file = output.resolve(rel.replaceFirst("^/+", "")).normalize();
+            if (Files.isDirectory(file)) file = file.resolve("index.html");
+            if (!file.startsWith(output) || !Files.isRegularFile(file)) return null;
+            return file.toRealPath().startsWith(output.toRealPath()) ? file : null;
+        } catch (IOException | InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** The file's bytes, or null when a rebuild has just swapped it away. */
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            return null;
         }
     }
 

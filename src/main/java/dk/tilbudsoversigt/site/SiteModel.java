@@ -109,7 +109,9 @@ public final class SiteModel {
             }
         }
         jobs.add(glossaryIndex());
-        jobs.add(new RenderJob("soeg.ftlh", "/soeg/", model("Søg", List.of(home()))));
+        Map<String, Object> search = model("Søg", List.of(home()));
+        search.put("groups", groupFacets);
+        jobs.add(new RenderJob("soeg.ftlh", "/soeg/", search));
         jobs.add(new RenderJob("was.ftlh", "/was/", model("Tilgængelighedserklæring", List.of(home()))));
         jobs.add(new RenderJob("404.ftlh", "/404.html", model("Siden findes ikke", List.of(home()))));
         Map<String, Object> feed = model("Nyheder", List.of());
@@ -379,22 +381,28 @@ public final class SiteModel {
     private RenderJob glossaryIndex() {
         Map<String, List<Page>> letters = new TreeMap<>(DANISH);
         for (Page term : pagesOf(PageType.BEGREB)) {
-            String first = term.title().substring(0, 1).toUpperCase(Locale.forLanguageTag("da-DK"));
+            String first = Character.toString(term.title().codePointAt(0)).toUpperCase(Locale.forLanguageTag("da-DK"));
             if (term.title().toLowerCase(Locale.ROOT).startsWith("aa")) first = "Å";
             letters.computeIfAbsent(first, k -> new ArrayList<>()).add(term);
         }
         Map<String, Object> m = model("Begreber A–Å", List.of(home()));
         m.put("headTitle", "Begreber A–Å – " + settings.owner());
-        m.put("letters", letters.entrySet().stream().map(e -> new Letter(e.getKey(), e.getValue()))
+        Set<String> ids = new HashSet<>();
+        m.put("letters", letters.entrySet().stream().map(e -> new Letter(e.getKey(), letterId(e.getKey(), ids), e.getValue()))
                 .collect(Collectors.toList()));
         return new RenderJob("begreber.ftlh", "/begreber/", m);
     }
 
     /** A letter of the A–Å glossary and its terms. */
-    public record Letter(String letter, List<Page> terms) {
-        public String id() {
-            return "bogstav-" + dk.tilbudsoversigt.content.Slugs.slugify(letter);
-        }
+    public record Letter(String letter, String id, List<Page> terms) {}
+
+    /** A unique anchor for a letter: Ω and Ж both slugify to nothing, Æ and Ä both to "ae". */
+    private static String letterId(String letter, Set<String> used) {
+        String slug = dk.tilbudsoversigt.content.Slugs.slugify(letter);
+        if (slug.isEmpty()) slug = "u" + letter.codePoints().mapToObj(Integer::toHexString).collect(Collectors.joining("-"));
+        String id = "bogstav-" + slug;
+        for (int n = 2; !used.add(id); n++) id = "bogstav-" + slug + "-" + n;
+        return id;
     }
 
     /** Dates as Danish readers and as machines read them; used from the templates. */

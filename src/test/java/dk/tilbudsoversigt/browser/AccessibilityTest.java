@@ -13,7 +13,6 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +25,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 
@@ -38,8 +36,6 @@ import dk.tilbudsoversigt.bake.SiteBuilder;
  * Selenium. Skipped, loudly, when Chromium or its driver is missing; .ci/run installs them.
  */
 class AccessibilityTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     @TempDir
     static Path temp;
     static ChromeDriver driver;
@@ -47,25 +43,11 @@ class AccessibilityTest {
 
     @BeforeAll
     static void startBrowser() {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
-            System.err.println("SKIPPED: accessibility tests need /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
-            Assumptions.abort("chromium or chromedriver is not installed: accessibility tests skipped");
-        }
-        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
-        ChromeOptions options = options();
+        Chromium.requireOrSkip("accessibility tests");
+        ChromeOptions options = Chromium.options();
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
-        noScript = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(),
-                options().addArguments("--blink-settings=scriptEnabled=false"));
-    }
-
-    /** Headless Debian Chromium with no network of its own (this machine has none to offer). */
-    static ChromeOptions options() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage");
-        return options;
+        driver = Chromium.start(options);
+        noScript = Chromium.start(Chromium.options().addArguments("--blink-settings=scriptEnabled=false"));
     }
 
     /** Console messages about something the Content-Security-Policy blocked. */

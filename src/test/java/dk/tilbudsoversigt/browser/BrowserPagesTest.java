@@ -5,17 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +24,6 @@ import dk.tilbudsoversigt.bake.SiteBuilder;
  * .ci/run installs it, so CI always runs these.
  */
 class BrowserPagesTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final String BASE = "/sti/handicap";
     @TempDir
     static Path temp;
@@ -39,10 +32,7 @@ class BrowserPagesTest {
 
     @BeforeAll
     static void serveFixture() throws IOException {
-        if (!Files.isExecutable(CHROMIUM)) {
-            System.err.println("SKIPPED: browser tests need /usr/bin/chromium (apt-get install chromium chromium-driver)");
-            Assumptions.abort("chromium is not installed: browser tests skipped");
-        }
+        Chromium.requireOrSkip("browser tests");
         Path site = Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site"));
         Path out = temp.resolve("out");
         assertTrue(SiteBuilder.build(site, out, false).ok());
@@ -57,16 +47,7 @@ class BrowserPagesTest {
 
     /** The DOM after scripts have run (or with scripts off), as Chromium sees it. */
     static Document dom(String path) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + Files.createTempDirectory(temp, "chromium"),
-                "--virtual-time-budget=5000"));
-        cmd.add("--dump-dom");
-        cmd.add(origin + BASE + path);
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String html = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(90, TimeUnit.SECONDS), "chromium finished");
-        return Jsoup.parse(html);
+        return Chromium.dom(origin + BASE + path, temp);
     }
 
     @Test

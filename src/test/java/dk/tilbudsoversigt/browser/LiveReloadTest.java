@@ -11,13 +11,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -33,8 +31,6 @@ import dk.tilbudsoversigt.serve.PreviewServer;
  * {@code window} before each save is gone afterwards, so the page reloaded itself.
  */
 class LiveReloadTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @TempDir
@@ -42,17 +38,13 @@ class LiveReloadTest {
 
     @Test
     void anOpenPageFollowsSavesErrorsAndTheFix() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
-            System.err.println("SKIPPED: the live reload test needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
-            Assumptions.abort("chromium or chromedriver is not installed: live reload test skipped");
-        }
-        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
+        Chromium.requireOrSkip("the live reload test");
         Path site = Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site"));
         Path file = site.resolve("content/tilbud/fritidsklub.md");
         String original = Files.readString(file, StandardCharsets.UTF_8);
-        ChromeOptions options = AccessibilityTest.options();
+        ChromeOptions options = Chromium.options();
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
+        ChromeDriver driver = Chromium.start(options);
         try (PreviewServer server = new PreviewServer(site, 0)) {
             String url = "http://127.0.0.1:" + server.port() + "/sti/handicap/tilbud/fritidsklub/";
             driver.get(url);

@@ -29,6 +29,7 @@ final class StaticServer implements AutoCloseable {
             String name = file.getFileName().toString();
             exchange.getResponseHeaders().set("Content-Type", name.endsWith(".js") ? "text/javascript"
                     : name.endsWith(".css") ? "text/css" : name.endsWith(".json") ? "application/json"
+                    : name.endsWith(".bin") ? "application/octet-stream"
                     : name.endsWith(".xml") ? "application/xml" : "text/html; charset=utf-8");
             exchange.sendResponseHeaders(status, body.length);
             try (OutputStream os = exchange.getResponseBody()) {

@@ -1,0 +1,147 @@
+package dk.tilbudsoversigt.search;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.apache.lucene.analysis.Analyzer;
+
+/**
+ * Every word the site uses (normalised, stop words left out), with its term (folded stem) and
+ * what the index makes of it: the term and the terms of its compound parts. By term: how it is
+ * written most often (shown in "Mente du …?") and all its written forms, folded (so that a
+ * word being typed, "pårørend", finds the term "paror", and the browser can split compounds).
+ */
+final class Vocabulary {
+    static final int MODIFIER_HEADS = 2;
+
+    /** word → how often the site uses it. */
+    private final Map<String, Integer> counts;
+    /** word → its term. */
+    private final Map<String, String> termOf;
+    /** word → the word folded. */
+    private final Map<String, String> foldedOf;
+    /** term → (written form → uses). */
+    private final Map<String, Map<String, Integer>> writtenByTerm = new HashMap<>();
+    private final Set<String> written;
+    private final Set<String> modifiers;
+    /** word → the terms the index holds for it: its own, then its parts', each once. */
+    private Map<String, String[]> indexTerms = Map.of();
+
+    private Vocabulary(Map<String, Integer> counts) {
+        this.counts = counts;
+        this.termOf = counts.keySet().parallelStream().collect(Collectors.toConcurrentMap(w -> w, Words::term));
+        for (Map.Entry<String, String> e : termOf.entrySet()) {
+            if (e.getValue().isEmpty()) continue;
+            writtenByTerm.computeIfAbsent(e.getValue(), k -> new HashMap<>()).put(e.getKey(), counts.get(e.getKey()));
+        }
+        this.foldedOf = counts.keySet().parallelStream().collect(Collectors.toConcurrentMap(w -> w, Words::fold));
+        this.written = Set.copyOf(foldedOf.values());
+        this.modifiers = modifiers(written);
+    }
+
+    /**
+     * Beginnings of compounds that the site never writes alone but puts before two or more
+     * different words it does write ("special" in specialundervisning and specialskole), folded. Different words: different stems, so forklare, forklarer and
+     * forklaret do not make "fork" a modifier.
+     */
+    static Set<String> modifiers(Set<String> written) {
+        Map<String, Set<String>> heads = new ConcurrentHashMap<>();
+        written.parallelStream().forEach(w -> {
+            for (int i = CompoundSplitter.MIN_PART; i <= w.length() - CompoundSplitter.MIN_HEAD; i++) {
+                String head = w.substring(i);
+                if (written.contains(head) && !CompoundSplitter.SUFFIX_WORDS.contains(head)) {
+                    heads.computeIfAbsent(w.substring(0, i), k -> ConcurrentHashMap.newKeySet()).add(Words.stem(head));
+                }
+            }
+        });
+        return heads.entrySet().stream()
+                .filter(e -> e.getValue().size() >= MODIFIER_HEADS && !written.contains(e.getKey()) && !Analysis.STOP_WORDS.contains(e.getKey()))
+                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Beginnings of compounds the site uses only in compounds ({@link #modifiers(Set)}), folded. */
+    Set<String> modifiers() {
+        return modifiers;
+    }
+
+    /** Reads every field of every document with the surface chain. */
+    static Vocabulary of(List<SearchDocument> docs) {
+        Analyzer surface = Analysis.surface();
+        Map<String, Integer> counts = new ConcurrentHashMap<>();
+        docs.parallelStream().forEach(doc -> {
+            Map<String, Integer> local = new HashMap<>();
+            for (String text : doc.fields().values()) {
+                for (Analysis.Token t : Analysis.tokens(surface, text)) local.merge(t.term(), 1, Integer::sum);
+            }
+            local.forEach((w, n) -> counts.merge(w, n, Integer::sum));
+        });
+        surface.close();
+        return new Vocabulary(counts);
+    }
+
+    /** Works out, once per word, the terms the index holds for it. */
+    void splitWith(CompoundSplitter splitter) {
+        Map<String, String[]> out = new ConcurrentHashMap<>();
+        termOf.entrySet().parallelStream().forEach(e -> {
+            Set<String> terms = new LinkedHashSet<>();
+            terms.add(e.getValue());
+            for (String part : splitter.parts(e.getKey())) terms.add(Words.term(part));
+            terms.remove("");
+            out.put(e.getKey(), terms.toArray(String[]::new));
+        });
+        indexTerms = out;
+    }
+
+    /** The terms of a word as the index holds them; null for a word the site does not use. */
+    String[] indexTerms(String word) {
+        return indexTerms.get(word);
+    }
+
+    Set<String> terms() {
+        return writtenByTerm.keySet();
+    }
+
+    /** Every written word, folded. */
+    Set<String> written() {
+        return written;
+    }
+
+    /** How often the site uses a term, in all its written forms. */
+    int uses(String term) {
+        return writtenByTerm.getOrDefault(term, Map.of()).values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** The most frequent written form of a term (ties: alphabetical). */
+    String display(String term) {
+        String best = term;
+        int most = -1;
+        for (Map.Entry<String, Integer> e : new TreeMap<>(writtenByTerm.getOrDefault(term, Map.of())).entrySet()) {
+            if (e.getValue() > most) {
+                best = e.getKey();
+                most = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    /** Every written form of a term, folded, sorted. */
+    List<String> foldedForms(String term) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (String w : writtenByTerm.getOrDefault(term, Map.of()).keySet()) out.add(foldedOf.get(w));
+        return new ArrayList<>(out);
+    }
+
+    /** The folded written forms of a term that are longer than the term, sorted. */
+    List<String> longerForms(String term) {
+        List<String> out = foldedForms(term);
+        out.removeIf(f -> f.length() <= term.length());
+        return out;
+    }
+}

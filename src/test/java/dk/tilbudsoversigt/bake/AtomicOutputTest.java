@@ -1,0 +1,117 @@
+package dk.tilbudsoversigt.bake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dk.tilbudsoversigt.SiteLinks;
+import dk.tilbudsoversigt.BuiltFixture;
+import dk.tilbudsoversigt.Trees;
+import dk.tilbudsoversigt.content.PageReader;
+import dk.tilbudsoversigt.content.PageType;
+import dk.tilbudsoversigt.content.Problem;
+import dk.tilbudsoversigt.content.Problems;
+import dk.tilbudsoversigt.content.SettingsReader;
+
+/**
+ * A build that fails at any point (the content, a template, a write, the swap itself) leaves
+ * the site built before it byte for byte as it was, and nothing beside it. Files that vanish
+ * while a build runs are named, never a crash. The points are reached through
+ * {@link SiteBuilder.Probe}, so nothing here depends on timing.
+ */
+class AtomicOutputTest {
+    @TempDir
+    Path temp;
+    Path site;
+    Path out;
+    Map<String, String> before;
+
+    /** Each test starts from the fixture and the site built from it, as a webmaster's folder would hold them. */
+    @BeforeEach
+    void copyTheSiteAndItsBuild() throws Exception {
+        BuiltFixture fixture = BuiltFixture.copyInto(temp);
+        site = fixture.site();
+        out = fixture.out();
+        before = Trees.fingerprint(out);
+    }
+
+    private void assertEarlierSiteUntouched() throws Exception {
+        assertEquals(before, Trees.fingerprint(out), "the earlier site is byte for byte as it was");
+        try (Stream<Path> beside = Files.list(temp)) {
+            assertEquals(List.of(), beside.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".ud")).toList(),
+                    "no temporary or old folder left beside the output");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SiteBuilder.Stage.class)
+    void aWriteThatFailsAtAnyStageLeavesTheEarlierSite(SiteBuilder.Stage failing) throws Exception {
+        SiteBuilder.Result result = SiteBuilder.build(site, out, false, stage -> {
+            if (stage == failing) throw new IOException("disken er fuld");
+        });
+        assertFalse(result.ok());
+        assertEquals(List.of(out + ":1: sitet kunne ikke skrives: disken er fuld"),
+                result.problems().errors().stream().map(Problem::toString).toList());
+        assertEarlierSiteUntouched();
+    }
+
+    @Test
+    void aContentErrorOrATemplateErrorLeavesTheEarlierSite() throws Exception {
+        Files.writeString(site.resolve("content/tilbud/fritidsklub.md"), "---\ntitle: Uden resten\n---\n");
+        assertFalse(SiteBuilder.build(site, out, false).ok());
+        assertEarlierSiteUntouched();
+
+        site = Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site2"));
+        Files.createDirectories(site.resolve("templates"));
+        Files.writeString(site.resolve("templates/tilbud.ftlh"), "<p>${findesIkke}</p>");
+        SiteBuilder.Result result = SiteBuilder.build(site, out, false);
+        assertTrue(result.problems().errors().get(0).toString().startsWith("templates/tilbud.ftlh:1: "), result.problems().all().toString());
+        assertEarlierSiteUntouched();
+    }
+
+    @Test
+    void anImageDeletedWhileTheSiteIsBuiltIsNamedAndTheEarlierSiteKept() throws Exception {
+        SiteBuilder.Result result = SiteBuilder.build(site, out, false, stage -> {
+            if (stage == SiteBuilder.Stage.CHECKED) Files.delete(site.resolve("content/tilbud/boern/kort.png"));
+        });
+        assertEquals(List.of("content/tilbud/boern/kort.png:1: filen forsvandt, mens sitet blev bygget; byg sitet igen"),
+                result.problems().errors().stream().map(Problem::toString).toList());
+        assertEarlierSiteUntouched();
+    }
+
+    @Test
+    void aPageDeletedAfterItWasReadIsBuiltAsItWasRead() throws Exception {
+        Path page = site.resolve("content/tilbud/fritidsklub.md");
+        SiteBuilder.Result result = SiteBuilder.build(site, out, false, stage -> {
+            if (stage == SiteBuilder.Stage.CHECKED) Files.delete(page);
+        });
+        assertTrue(result.ok(), result.problems().all().toString());
+        assertFalse(Files.exists(page));
+        assertEquals("Fritidsklub", Jsoup.parse(out.resolve("tilbud/fritidsklub/index.html").toFile(), "UTF-8").selectFirst("h1").text());
+        assertEquals(List.of(), SiteLinks.broken(out, "/sti/handicap"), "a whole site: every link resolves");
+    }
+
+    @Test
+    void aPageDeletedBetweenListingAndReadingIsNamed() {
+        Problems problems = new Problems();
+        var settings = SettingsReader.read(site, problems);
+        Path listed = site.resolve("content/sider/forsvundet.md");
+        assertEquals(null, new PageReader(settings).read(listed, "content/sider/forsvundet.md", PageType.SIDE, "forsvundet", problems));
+        assertEquals(List.of("content/sider/forsvundet.md:1: filen forsvandt, mens sitet blev bygget; byg sitet igen"),
+                problems.all().stream().map(Problem::toString).toList());
+    }
+}

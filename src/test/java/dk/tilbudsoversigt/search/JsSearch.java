@@ -1,0 +1,127 @@
+package dk.tilbudsoversigt.search;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+
+/**
+ * The browser's search module (assets/js/soeg.js and what it imports), run inside the JVM with
+ * GraalJS over the files a build wrote to soeg/: no Node, no browser.
+ */
+public final class JsSearch implements AutoCloseable {
+    private final Context js;
+    private final Value module;
+
+    public JsSearch(Path soegFolder) throws IOException {
+        js = Context.newBuilder("js").allowIO(true).allowHostAccess(HostAccess.ALL)
+                .allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false")
+                .option("js.esm-eval-returns-exports", "true").build();
+        js.eval(Source.newBuilder("js", JsSearch.class.getResource("/js/polyfills.js")).build());
+        module = js.eval(Source.newBuilder("js", Path.of("assets/js/soeg.js").toFile())
+                .mimeType("application/javascript+module").build());
+        Function<String, byte[]> read = name -> inflate(soegFolder.resolve(name));
+        js.getBindings("js").putMember("readIndexFile", read);
+        Value loader = js.eval("js", "(p) => Promise.resolve(Uint8Array.from(readIndexFile(p)))");
+        Value options = js.eval("js", "({})");
+        options.putMember("loader", loader);
+        module.getMember("configure").execute(options);
+    }
+
+    /** One result as the module returns it. */
+    public record Hit(int doc, String url, String title, String excerpt, String type, float score) {}
+
+    /** What search() answered. */
+    public record Answer(int total, List<Hit> hits, boolean anyWord, String suggestion, List<String> corrections) {
+        public List<String> urls() {
+            return hits.stream().map(Hit::url).toList();
+        }
+    }
+
+    /** search(query, options) with options as a JavaScript object literal, e.g. "{prefix: false}". */
+    public Answer search(String query, String options) {
+        Value answer = await(module.getMember("search").execute(query, js.eval("js", "(" + options + ")")));
+        List<Hit> hits = new ArrayList<>();
+        Value results = answer.getMember("results");
+        for (long i = 0; i < results.getArraySize(); i++) {
+            Value r = results.getArrayElement(i);
+            hits.add(new Hit(r.getMember("doc").asInt(), r.getMember("url").asString(), r.getMember("title").asString(),
+                    r.getMember("excerpt").asString(), r.getMember("type").asString(), (float) r.getMember("score").asDouble()));
+        }
+        List<String> corrections = new ArrayList<>();
+        Value c = answer.getMember("corrections");
+        for (long i = 0; i < c.getArraySize(); i++) corrections.add(c.getArrayElement(i).getMember("to").asString());
+        Value suggestion = answer.getMember("suggestion");
+        return new Answer(answer.getMember("total").asInt(), hits, answer.getMember("anyWord").asBoolean(),
+                suggestion.isNull() ? null : suggestion.asString(), corrections);
+    }
+
+    /** Evaluates a JavaScript expression in which {@code m} is the module's exports. */
+    public Value eval(String expression) {
+        js.getBindings("js").putMember("m", module);
+        return js.eval("js", expression);
+    }
+
+    /** Calls an exported function of the module that returns a value (not a promise). */
+    public Value call(String function, Object... args) {
+        return module.getMember(function).execute(args);
+    }
+
+    /** Calls an exported function that returns a promise, and waits for it. */
+    public Value callAsync(String function, Object... args) {
+        return await(module.getMember(function).execute(args));
+    }
+
+    private Value await(Value promise) {
+        AtomicReference<Object> result = new AtomicReference<>();
+        AtomicReference<Object> error = new AtomicReference<>();
+        // Consumer<Object>, not Consumer<Value>: GraalJS calls only the former back
+        promise.invokeMember("then", (Consumer<Object>) result::set, (Consumer<Object>) error::set);
+        if (error.get() != null) {
+            Value e = js.asValue(error.get());
+            throw new IllegalStateException("search failed: " + e + (e.hasMember("stack") ? "\n" + e.getMember("stack") : ""));
+        }
+        if (result.get() == null) throw new IllegalStateException("the search did not finish");
+        return js.asValue(result.get());
+    }
+
+    /** A file of soeg/, uncompressed (raw deflate). */
+    public static byte[] inflate(Path file) {
+        try {
+            byte[] compressed = Files.readAllBytes(file);
+            Inflater inflater = new Inflater(true);
+            inflater.setInput(compressed);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) break;
+                out.write(buffer, 0, n);
+            }
+            inflater.end();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (DataFormatException e) {
+            throw new IllegalStateException(file + " is not deflated", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        js.close();
+    }
+}
