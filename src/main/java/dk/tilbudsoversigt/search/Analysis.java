@@ -74,16 +74,38 @@ public final class Analysis {
         };
     }
 
-    /** The chain as {@link #index} with the per-word work looked up in a table ({@link Vocabulary#indexTerms}). */
-    static Analyzer cached(Vocabulary vocabulary, SynonymGroups groups) {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String field) {
-                Tokenizer source = new StandardTokenizer();
-                TokenStream stream = new WordTermsFilter(surfaceFilters(source), vocabulary::indexTerms);
-                return new TokenStreamComponents(source, new SynonymGroupFilter(stream, groups));
-            }
-        };
+    /**
+     * The chain as {@link #index}, from a field's words as {@link #surface} gave them, with the
+     * per-word work looked up in a table ({@link Vocabulary#indexTerms}): the same terms, each
+     * word analysed once for the whole site.
+     */
+    static TokenStream fromWords(String[] words, Vocabulary vocabulary, SynonymGroups groups) {
+        return new SynonymGroupFilter(new WordTermsFilter(new WordStream(words), vocabulary::indexTerms), groups);
+    }
+
+    /** Words, already tokenised and normalised, as a token stream. */
+    private static final class WordStream extends TokenStream {
+        private final String[] words;
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private int next;
+
+        WordStream(String[] words) {
+            this.words = words;
+        }
+
+        @Override
+        public boolean incrementToken() {
+            if (next >= words.length) return false;
+            clearAttributes();
+            term.setEmpty().append(words[next++]);
+            return true;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            next = 0;
+        }
     }
 
     private static TokenStream surfaceFilters(Tokenizer source) {
@@ -92,8 +114,13 @@ public final class Analysis {
 
     /** The terms of {@code text}, each with its token type. */
     static List<Token> tokens(Analyzer analyzer, String text) {
+        return tokens(analyzer.tokenStream("f", new StringReader(text)));
+    }
+
+    /** The terms a stream gives, each with its token type. */
+    static List<Token> tokens(TokenStream stream) {
         List<Token> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream("f", new StringReader(text))) {
+        try (TokenStream ts = stream) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             TypeAttribute type = ts.addAttribute(TypeAttribute.class);
             ts.reset();

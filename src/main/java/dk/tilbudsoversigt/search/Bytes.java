@@ -34,18 +34,18 @@ final class Bytes extends ByteArrayOutputStream {
         return this;
     }
 
+    /** One compressor per thread: making one costs more than compressing a small file. */
+    private static final ThreadLocal<Deflater> DEFLATER = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_COMPRESSION, true));
+
     static byte[] deflate(byte[] raw) {
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
-        try {
-            deflater.setInput(raw);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 64);
-            byte[] buffer = new byte[8192];
-            while (!deflater.finished()) out.write(buffer, 0, deflater.deflate(buffer));
-            return out.toByteArray();
-        } finally {
-            deflater.end();
-        }
+        Deflater deflater = DEFLATER.get();
+        deflater.reset();
+        deflater.setInput(raw);
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 64);
+        byte[] buffer = new byte[8192];
+        while (!deflater.finished()) out.write(buffer, 0, deflater.deflate(buffer));
+        return out.toByteArray();
     }
 
     /** The first 8 hex digits of the SHA-256 of {@code raw}: a file name that changes when the content does. */

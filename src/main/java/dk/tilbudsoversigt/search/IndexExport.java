@@ -439,12 +439,18 @@ final class IndexExport {
         return out;
     }
 
-    private List<String> writeDocuments() throws IOException {
-        List<String> hashes = new ArrayList<>();
+    private List<String> writeDocuments() {
+        int blocks = (index.docs.size() + BLOCK_DOCS - 1) / BLOCK_DOCS;
+        return java.util.stream.IntStream.range(0, blocks).parallel().mapToObj(this::writeBlock).toList();
+    }
+
+    /** Writes block {@code b}'s documents into a folder named by their hash; returns the hash. */
+    private String writeBlock(int b) {
         List<SearchDocument> docs = index.docs;
-        for (int start = 0; start < docs.size(); start += BLOCK_DOCS) {
-            List<byte[]> raw = new ArrayList<>();
-            Bytes all = new Bytes();
+        int start = b * BLOCK_DOCS;
+        List<byte[]> raw = new ArrayList<>();
+        Bytes all = new Bytes();
+        try {
             for (int d = start; d < Math.min(docs.size(), start + BLOCK_DOCS); d++) {
                 SearchDocument doc = docs.get(d);
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -458,14 +464,14 @@ final class IndexExport {
                 all.writeBytes(json);
             }
             String hash = Bytes.hash(all.toByteArray());
-            Path block = folder.resolve("d").resolve(hash);
-            Files.createDirectories(block);
+            Path block = Files.createDirectories(folder.resolve("d").resolve(hash));
             for (int i = 0; i < raw.size(); i++) {
                 Files.write(block.resolve((start + i) + ".bin"), Bytes.deflate(raw.get(i)));
             }
-            hashes.add(hash);
+            return hash;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return hashes;
     }
 
     /** Writes {@code raw}, compressed, as {@code <kind>/<hash>.bin} (once, from any thread); returns the hash. */

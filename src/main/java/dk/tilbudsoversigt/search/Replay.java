@@ -1,10 +1,8 @@
 package dk.tilbudsoversigt.search;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -25,11 +23,11 @@ final class Replay extends TokenStream {
         this.increments = increments;
     }
 
-    /** Runs {@code analyzer} over {@code text} now and keeps what it gave. */
-    static Replay of(Analyzer analyzer, String text) {
+    /** Runs {@code stream} now and keeps what it gave. */
+    static Replay of(TokenStream stream) {
         java.util.List<String> terms = new java.util.ArrayList<>();
         java.util.List<Integer> increments = new java.util.ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream("f", new StringReader(text))) {
+        try (TokenStream ts = stream) {
             CharTermAttribute t = ts.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute p = ts.addAttribute(PositionIncrementAttribute.class);
             ts.reset();

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.Field;
@@ -31,7 +31,6 @@ public final class SiteIndex implements Closeable {
     final Vocabulary vocabulary;
     final CompoundSplitter splitter;
     final SynonymGroups groups;
-    final Analyzer analyzer;
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
@@ -42,14 +41,13 @@ public final class SiteIndex implements Closeable {
         this.splitter = new CompoundSplitter(vocabulary.terms(), vocabulary.written(), vocabulary.modifiers(), Words::term, Words::fold);
         vocabulary.splitWith(splitter);
         this.groups = new SynonymGroups(synonyms, Analysis.index(splitter, null));
-        this.analyzer = Analysis.cached(vocabulary, groups);
-        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+        IndexWriterConfig config = new IndexWriterConfig(Analysis.surface()) // not used: every field comes analysed
                 .setRAMBufferSizeMB(1024)
                 .setMaxBufferedDocs(IndexWriterConfig.DISABLE_AUTO_FLUSH)
                 .setMergePolicy(NoMergePolicy.INSTANCE)
                 .setUseCompoundFile(false);
         // analysed on every core, written in document order by one writer: one segment, document n is docs.get(n)
-        List<Document> analysed = docs.parallelStream().map(this::luceneDocument).toList();
+        List<Document> analysed = java.util.stream.IntStream.range(0, docs.size()).parallel().mapToObj(this::luceneDocument).toList();
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (Document doc : analysed) writer.addDocument(doc);
             writer.commit();
@@ -69,14 +67,19 @@ public final class SiteIndex implements Closeable {
     /** The doc-values field with each document's prior. */
     public static final String PRIOR = "prior";
 
-    private Document luceneDocument(SearchDocument doc) {
+    private Document luceneDocument(int doc) {
         Document d = new Document();
-        d.add(new DoubleDocValuesField(PRIOR, doc.prior()));
-        for (Fields f : Fields.ALL) {
-            String text = doc.fields().get(f.field());
-            if (text != null && !text.isBlank()) d.add(new Field(f.field(), Replay.of(analyzer, text), TEXT));
+        d.add(new DoubleDocValuesField(PRIOR, docs.get(doc).prior()));
+        for (int f = 0; f < Fields.ALL.size(); f++) {
+            String[] words = vocabulary.words(doc, f);
+            if (words.length > 0) d.add(new Field(Fields.ALL.get(f).field(), Replay.of(analysed(doc, f)), TEXT));
         }
         return d;
+    }
+
+    /** The index's tokens of one field of one document. */
+    TokenStream analysed(int doc, int field) {
+        return Analysis.fromWords(vocabulary.words(doc, field), vocabulary, groups);
     }
 
     private static FieldType textType() {
@@ -104,6 +107,5 @@ public final class SiteIndex implements Closeable {
     public void close() throws IOException {
         reader.close();
         directory.close();
-        analyzer.close();
     }
 }

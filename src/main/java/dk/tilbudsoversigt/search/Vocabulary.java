@@ -21,6 +21,8 @@ import org.apache.lucene.analysis.Analyzer;
 final class Vocabulary {
     static final int MODIFIER_HEADS = 2;
 
+    /** Every document's words, by field: what the index pass reads instead of tokenising again. */
+    private final String[][][] words;
     /** word → how often the site uses it. */
     private final Map<String, Integer> counts;
     /** word → its term. */
@@ -34,8 +36,9 @@ final class Vocabulary {
     /** word → the terms the index holds for it: its own, then its parts', each once. */
     private Map<String, String[]> indexTerms = Map.of();
 
-    private Vocabulary(Map<String, Integer> counts) {
+    private Vocabulary(Map<String, Integer> counts, String[][][] words) {
         this.counts = counts;
+        this.words = words;
         this.termOf = counts.keySet().parallelStream().collect(Collectors.toConcurrentMap(w -> w, Words::term));
         for (Map.Entry<String, String> e : termOf.entrySet()) {
             if (e.getValue().isEmpty()) continue;
@@ -71,19 +74,38 @@ final class Vocabulary {
         return modifiers;
     }
 
-    /** Reads every field of every document with the surface chain. */
+    /** Reads every field of every document with the surface chain, and keeps each field's words. */
     static Vocabulary of(List<SearchDocument> docs) {
         Analyzer surface = Analysis.surface();
         Map<String, Integer> counts = new ConcurrentHashMap<>();
-        docs.parallelStream().forEach(doc -> {
+        Map<String, String> canonical = new ConcurrentHashMap<>(); // one String per word, however often it occurs
+        String[][][] words = new String[docs.size()][][];
+        java.util.stream.IntStream.range(0, docs.size()).parallel().forEach(d -> {
+            SearchDocument doc = docs.get(d);
             Map<String, Integer> local = new HashMap<>();
-            for (String text : doc.fields().values()) {
-                for (Analysis.Token t : Analysis.tokens(surface, text)) local.merge(t.term(), 1, Integer::sum);
+            String[][] fields = new String[Fields.ALL.size()][];
+            for (int f = 0; f < fields.length; f++) {
+                String text = doc.fields().get(Fields.ALL.get(f).field());
+                List<Analysis.Token> tokens = text == null ? List.of() : Analysis.tokens(surface, text);
+                String[] field = new String[tokens.size()];
+                for (int i = 0; i < field.length; i++) {
+                    String w = tokens.get(i).term();
+                    if (local.merge(w, 1, Integer::sum) == 1) w = canonical.computeIfAbsent(w, k -> k);
+                    else w = canonical.get(w);
+                    field[i] = w;
+                }
+                fields[f] = field;
             }
+            words[d] = fields;
             local.forEach((w, n) -> counts.merge(w, n, Integer::sum));
         });
         surface.close();
-        return new Vocabulary(counts);
+        return new Vocabulary(counts, words);
+    }
+
+    /** The words of one field of one document, as the surface chain gave them. */
+    String[] words(int doc, int field) {
+        return words[doc][field];
     }
 
     /** Works out, once per word, the terms the index holds for it. */
