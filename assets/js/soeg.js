@@ -22,19 +22,31 @@ let base = null; // the site's soeg/, beside this module's js/
 let load = fetchInflated;
 let cache = new Map();
 
-/** Where the index lives and how its files are read (the tests read them from disk). */
+/**
+ * Where the index lives and how its files are read (the tests read them from disk):
+ * {@code loader(path, dictionary)} resolves to the file's bytes, inflated with the preset
+ * dictionary when one is given.
+ */
 export function configure({ indexUrl, loader } = {}) {
   if (indexUrl) base = new URL(indexUrl);
   if (loader) load = loader;
   cache = new Map();
 }
 
-async function fetchInflated(path) {
+/** A file of soeg/, inflated; {@code dictionary}: the preset dictionary it was compressed with. */
+async function fetchInflated(path, dictionary) {
   base ??= new URL('../soeg/', import.meta.url);
   const response = await fetch(new URL(path, base));
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
-  const stream = response.body.pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  let body = response.body;
+  if (dictionary?.length) {
+    // DecompressionStream takes no dictionary: put it before the file as a stored block, then cut it off
+    const n = dictionary.length;
+    const stored = new Uint8Array([0, n & 255, n >> 8, ~n & 255, (~n >> 8) & 255]);
+    body = new Blob([stored, dictionary, await response.arrayBuffer()]).stream();
+  }
+  const out = new Uint8Array(await new Response(body.pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer());
+  return dictionary?.length ? out.subarray(dictionary.length) : out;
 }
 
 function once(key, make) {
@@ -305,7 +317,8 @@ function filterList(key) {
 function documentOf(id) {
   return once(`d${id}`, async () => {
     const dir = await directory();
-    return json(await load(`d/${dir.blocks[Math.floor(id / dir.blockSize)]}/${id}.bin`));
+    const dictionary = await once('dictionary', () => load(`d/${dir.dictionary}.bin`));
+    return json(await load(`d/${dir.blocks[Math.floor(id / dir.blockSize)]}/${id}.bin`, dictionary));
   });
 }
 

@@ -38,8 +38,14 @@ final class Bytes extends ByteArrayOutputStream {
     private static final ThreadLocal<Deflater> DEFLATER = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_COMPRESSION, true));
 
     static byte[] deflate(byte[] raw) {
+        return deflate(raw, null);
+    }
+
+    /** Raw deflate with a preset dictionary: back-references may reach into {@code dictionary}. */
+    static byte[] deflate(byte[] raw, byte[] dictionary) {
         Deflater deflater = DEFLATER.get();
         deflater.reset();
+        if (dictionary != null) deflater.setDictionary(dictionary);
         deflater.setInput(raw);
         deflater.finish();
         ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 64);

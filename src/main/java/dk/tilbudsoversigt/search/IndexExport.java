@@ -34,7 +34,7 @@ import org.apache.lucene.util.BytesRef;
 final class IndexExport {
     static final int FORMAT = 1;
     /** A shard is closed when its terms take this many bytes (before compression). */
-    static final int SHARD_BYTES = 4 * 1024;
+    static final int SHARD_BYTES = 2 * 1024;
     /** The fewest documents a term must have for its postings to leave norms to the norm files (and at least a tenth of all). */
     static final int SHARED_NORMS_MIN_DOCS = 512;
     /** Postings from this many bytes (before compression) get a file of their own. */
@@ -107,7 +107,7 @@ final class IndexExport {
         dir.put("synonyms", index.groups.table());
         dir.put("filters", writeFilters());
         dir.put("blockSize", BLOCK_DOCS);
-        dir.put("blocks", writeDocuments());
+        dir.put("blocks", writeDocuments(dir));
         byte[] raw = JSON.writeValueAsBytes(dir);
         Files.write(folder.resolve("indeks.bin"), Bytes.deflate(raw));
     }
@@ -439,35 +439,45 @@ final class IndexExport {
         return out;
     }
 
-    private List<String> writeDocuments() {
-        int blocks = (index.docs.size() + BLOCK_DOCS - 1) / BLOCK_DOCS;
-        return java.util.stream.IntStream.range(0, blocks).parallel().mapToObj(this::writeBlock).toList();
+    /** Writes the documents, compressed with a dictionary of the runs of words they share; returns the block hashes. */
+    private List<String> writeDocuments(Map<String, Object> dir) {
+        List<SearchDocument> docs = index.docs;
+        List<byte[]> json = java.util.stream.IntStream.range(0, docs.size()).parallel().mapToObj(d -> {
+            SearchDocument doc = docs.get(d);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("url", doc.url());
+            m.put("title", doc.title());
+            m.put("summary", doc.summary());
+            m.put("type", doc.type());
+            m.put("text", SearchDocuments.shorten(doc.text(), EXCERPT_SOURCE_CHARS));
+            try {
+                return JSON.writeValueAsBytes(m);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList();
+        byte[] dictionary = DocumentDictionary.of(json);
+        String dictionaryHash = writeHashed("d", dictionary);
+        dir.put("dictionary", dictionaryHash);
+        int blocks = (docs.size() + BLOCK_DOCS - 1) / BLOCK_DOCS;
+        return java.util.stream.IntStream.range(0, blocks).parallel()
+                .mapToObj(b -> writeBlock(json, b, dictionary, dictionaryHash)).toList();
     }
 
-    /** Writes block {@code b}'s documents into a folder named by their hash; returns the hash. */
-    private String writeBlock(int b) {
-        List<SearchDocument> docs = index.docs;
+    /**
+     * Writes block {@code b}'s documents into a folder named by the hash of their JSON and of
+     * the dictionary (the files change when it does); returns the folder's name.
+     */
+    private String writeBlock(List<byte[]> json, int b, byte[] dictionary, String dictionaryHash) {
         int start = b * BLOCK_DOCS;
-        List<byte[]> raw = new ArrayList<>();
+        int end = Math.min(json.size(), start + BLOCK_DOCS);
         Bytes all = new Bytes();
+        all.string(dictionaryHash);
+        for (int d = start; d < end; d++) all.writeBytes(json.get(d));
+        String hash = Bytes.hash(all.toByteArray());
         try {
-            for (int d = start; d < Math.min(docs.size(), start + BLOCK_DOCS); d++) {
-                SearchDocument doc = docs.get(d);
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("url", doc.url());
-                m.put("title", doc.title());
-                m.put("summary", doc.summary());
-                m.put("type", doc.type());
-                m.put("text", SearchDocuments.shorten(doc.text(), EXCERPT_SOURCE_CHARS));
-                byte[] json = JSON.writeValueAsBytes(m);
-                raw.add(json);
-                all.writeBytes(json);
-            }
-            String hash = Bytes.hash(all.toByteArray());
             Path block = Files.createDirectories(folder.resolve("d").resolve(hash));
-            for (int i = 0; i < raw.size(); i++) {
-                Files.write(block.resolve((start + i) + ".bin"), Bytes.deflate(raw.get(i)));
-            }
+            for (int d = start; d < end; d++) Files.write(block.resolve(d + ".bin"), Bytes.deflate(json.get(d), dictionary));
             return hash;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

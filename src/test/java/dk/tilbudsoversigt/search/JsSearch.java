@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -17,6 +16,7 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
  * The browser's search module (assets/js/soeg.js and what it imports), run inside the JVM with
@@ -33,9 +33,16 @@ public final class JsSearch implements AutoCloseable {
         js.eval(Source.newBuilder("js", JsSearch.class.getResource("/js/polyfills.js")).build());
         module = js.eval(Source.newBuilder("js", Path.of("assets/js/soeg.js").toFile())
                 .mimeType("application/javascript+module").build());
-        Function<String, byte[]> read = name -> inflate(soegFolder.resolve(name));
+        ProxyExecutable read = args -> {
+            byte[] dictionary = null;
+            if (args.length > 1 && !args[1].isNull()) {
+                dictionary = new byte[(int) args[1].getArraySize()];
+                for (int i = 0; i < dictionary.length; i++) dictionary[i] = (byte) args[1].getArrayElement(i).asInt();
+            }
+            return inflate(soegFolder.resolve(args[0].asString()), dictionary);
+        };
         js.getBindings("js").putMember("readIndexFile", read);
-        Value loader = js.eval("js", "(p) => Promise.resolve(Uint8Array.from(readIndexFile(p)))");
+        Value loader = js.eval("js", "(p, dictionary) => Promise.resolve(Uint8Array.from(readIndexFile(p, dictionary)))");
         Value options = js.eval("js", "({})");
         options.putMember("loader", loader);
         module.getMember("configure").execute(options);
@@ -98,11 +105,32 @@ public final class JsSearch implements AutoCloseable {
         return js.asValue(result.get());
     }
 
-    /** A file of soeg/, uncompressed (raw deflate). */
+    /**
+     * A file of soeg/, uncompressed (raw deflate). A document ({@code d/<block>/<doc>.bin}) is
+     * inflated with the documents' dictionary, which the directory names.
+     */
     public static byte[] inflate(Path file) {
+        Path block = file.getParent();
+        Path d = block == null ? null : block.getParent();
+        if (d != null && d.getFileName().toString().equals("d") && !block.equals(d)) {
+            Path soeg = d.getParent();
+            try {
+                String name = new com.fasterxml.jackson.databind.ObjectMapper().readTree(inflate(soeg.resolve("indeks.bin"), null))
+                        .get("dictionary").asText();
+                return inflate(file, inflate(d.resolve(name + ".bin"), null));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return inflate(file, null);
+    }
+
+    /** A file of soeg/, uncompressed, with the preset dictionary it was compressed with (or null). */
+    public static byte[] inflate(Path file, byte[] dictionary) {
         try {
             byte[] compressed = Files.readAllBytes(file);
             Inflater inflater = new Inflater(true);
+            if (dictionary != null) inflater.setDictionary(dictionary);
             inflater.setInput(compressed);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];

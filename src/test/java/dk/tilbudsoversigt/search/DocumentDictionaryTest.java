@@ -1,0 +1,70 @@
+package dk.tilbudsoversigt.search;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dk.tilbudsoversigt.bake.SiteBuilder;
+
+/** The documents' preset dictionary, on the example site: smaller files that still read back exactly. */
+class DocumentDictionaryTest {
+    @TempDir
+    static Path temp;
+    static Path soeg;
+    static List<Path> files = new ArrayList<>();
+    static List<byte[]> documents = new ArrayList<>();
+
+    @BeforeAll
+    static void build() throws IOException {
+        assertTrue(SiteBuilder.build(Path.of("."), temp.resolve("site"), false).ok());
+        soeg = temp.resolve("site/soeg");
+        try (Stream<Path> all = Files.walk(soeg.resolve("d"))) {
+            for (Path p : all.filter(Files::isRegularFile).sorted().toList()) {
+                if (p.getParent().equals(soeg.resolve("d"))) continue; // the dictionary itself
+                files.add(p);
+                documents.add(JsSearch.inflate(p));
+            }
+        }
+    }
+
+    @Test
+    void everyDocumentReadsBackWithTheDictionary() throws IOException {
+        assertTrue(documents.size() > 50, "the example site has its pages and questions as documents");
+        for (byte[] doc : documents) assertEquals('{', doc[0], "a document is JSON");
+        byte[] dictionary = DocumentDictionary.of(documents);
+        for (int i = 0; i < files.size(); i++) {
+            assertArrayEquals(Files.readAllBytes(files.get(i)), Bytes.deflate(documents.get(i), dictionary),
+                    "the build compressed " + files.get(i).getFileName() + " with the dictionary it names");
+        }
+    }
+
+    @Test
+    void theDictionaryMakesDocumentsAFifthSmallerAtLeast() {
+        byte[] dictionary = DocumentDictionary.of(documents);
+        assertTrue(dictionary.length <= DocumentDictionary.MAX_BYTES && dictionary.length > DocumentDictionary.MAX_BYTES / 2,
+                "dictionary of " + dictionary.length + " bytes");
+        long with = 0;
+        long without = 0;
+        for (byte[] doc : documents) {
+            with += Bytes.deflate(doc, dictionary).length;
+            without += Bytes.deflate(doc).length;
+        }
+        assertTrue(with < 0.8 * without, with + " bytes with the dictionary, " + without + " without");
+    }
+
+    @Test
+    void theDictionaryIsTheSameForTheSameDocuments() {
+        assertArrayEquals(DocumentDictionary.of(documents), DocumentDictionary.of(new ArrayList<>(documents)));
+    }
+}
