@@ -221,6 +221,8 @@ public final class Main {
                     err.println(GroupedProblems.format(step.errors()) + GroupedProblems.count(step.errors()) + ". Ret fejlene og gem igen.");
                 }
             });
+            // Ctrl+C ends the JVM without returning here: close on the way out, so the preview's copy of the site goes too
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "luk-forhaandsvisning"));
             for (Problem p : server.errors()) err.println(p);
             out.println("Forhåndsvisning: " + server.url() + "  (stop med Ctrl+C)");
             Thread.currentThread().join();

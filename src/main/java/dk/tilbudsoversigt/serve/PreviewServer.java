@@ -77,7 +77,14 @@ public final class PreviewServer implements AutoCloseable {
         this.output = Files.createTempDirectory("tilbudsoversigt-forhaandsvisning").resolve("site");
         this.build = new IncrementalBuild(site, output, true);
         apply(build.full(this::written));
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        } catch (IOException | RuntimeException e) { // the port is taken: leave no preview folder behind
+            build.close();
+            deleteOutput();
+            pool.shutdownNow();
+            throw e;
+        }
         server.setExecutor(pool);
         server.createContext("/", this::handle);
         server.start();
@@ -323,6 +330,10 @@ public final class PreviewServer implements AutoCloseable {
         synchronized (this) {
             build.close();
         }
+        deleteOutput();
+    }
+
+    private void deleteOutput() {
         try (Stream<Path> walk = Files.walk(output.getParent())) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         } catch (IOException | RuntimeException ignored) {
