@@ -10,6 +10,8 @@ export const PREFIX_SHARE = 0.7;
 export const TYPO_SHARE = [1, 0.5, 0.35];
 const MIN_PREFIX = 3;
 const MAX_COMPLETIONS = 12;
+/** Shards read for the completions of a short prefix, at most: about 8 KB of terms, fetched only as far as the prefix's terms go. */
+const PREFIX_SHARDS = 4;
 const MAX_ENDING = 4;
 const MAX_TYPOS = 4;
 const SUFFIX_WORDS = new Set(('bar bare else ende ender endes ene ens hed heden heder hederne heds ige ing inger ingen ' +
@@ -253,7 +255,7 @@ async function completions(prefix, whole) {
     if (entry && entry.forms.some((form) => form.startsWith(prefix))) found.set(entry.term, entry);
   }
   const start = shardIndexFor(dir, prefix);
-  for (let i = start; i < dir.shardTerms.length && i < start + 2; i++) {
+  for (let i = start; i < dir.shardTerms.length && i < start + PREFIX_SHARDS; i++) {
     if (i > start && !(dir.shardTerms[i] < `${prefix}\uffff`)) break; // this shard starts after the prefix's terms
     const { sorted, terms } = await shard(i);
     for (const term of sorted) if (term.startsWith(prefix)) found.set(term, terms.get(term));
