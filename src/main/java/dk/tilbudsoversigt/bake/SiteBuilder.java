@@ -62,8 +62,15 @@ public final class SiteBuilder {
     }
 
     static Result build(Path siteFolder, Path output, boolean includeDrafts, Probe probe) {
+        String unrecovered = null;
+        try {
+            Publisher.recover(output); // a build killed mid-swap left the old site beside the output
+        } catch (IOException e) {
+            unrecovered = "det tidligere site ved siden af kunne ikke lægges tilbage: " + e.getMessage();
+        }
         Checked checked = Checked.run(siteFolder, includeDrafts);
         Problems problems = checked.problems();
+        if (unrecovered != null) problems.warning(output.toString(), 1, unrecovered);
         if (checked.content() == null || problems.hasErrors()) return new Result(problems, Map.of(), 0);
         String refusal = OutputFolder.refusal(siteFolder, output);
         if (refusal != null) {
@@ -81,9 +88,11 @@ public final class SiteBuilder {
         Problems problems = checked.problems();
         Path outputAbs = output.toAbsolutePath().normalize();
         Path temp = null;
+        Path built = null;
         try {
             probe.reached(Stage.CHECKED);
             temp = Publisher.temporaryFolder(outputAbs);
+            built = temp;
             Assets assets = new Assets(siteFolder);
             JBakeRenderer renderer = new JBakeRenderer(siteFolder, temp, jobs, shared(checked.content().settings(), assets));
             // the search index needs no rendered page: it is built beside the pages, on a thread of its own
@@ -129,6 +138,7 @@ public final class SiteBuilder {
             problems.error("templates", 1, "skabelonerne kunne ikke indlæses: " + rootMessage(e));
             return new Result(problems, Map.of(), 0);
         } finally {
+            if (built != null) Publisher.finished(built);
             if (temp != null) {
                 try {
                     Publisher.deleteTree(temp);

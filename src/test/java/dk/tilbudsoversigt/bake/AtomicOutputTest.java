@@ -114,4 +114,41 @@ class AtomicOutputTest {
         assertEquals(List.of("content/sider/forsvundet.md:1: filen forsvandt, mens sitet blev bygget; byg sitet igen"),
                 problems.all().stream().map(Problem::toString).toList());
     }
+    @Test
+    void anOldSiteLeftAsideByABuildKilledMidSwapIsPutBackEvenWhenTheNextBuildFails() throws Exception {
+        // a build killed between its two renames: the old site moved aside, nothing in its place yet
+        Files.move(out, temp.resolve(".ud.gammel-123"));
+        Files.writeString(site.resolve("content/tilbud/fritidsklub.md"), "---\ntitle: Uden resten\n---\n");
+        assertFalse(SiteBuilder.build(site, out, false).ok());
+        assertEarlierSiteUntouched();
+    }
+
+    @Test
+    void oldCopiesLeftBesideAFinishedSwapAreRemovedByTheNextBuild() throws Exception {
+        Trees.copy(out, temp.resolve(".ud.gammel-456"));
+        assertTrue(SiteBuilder.build(site, out, false).ok());
+        assertEarlierSiteUntouched();
+    }
+
+    @Test
+    void aBuildStoppedWithCtrlCLeavesTheEarlierSiteAndNoTemporaryFolder() throws Exception {
+        // a site large enough that the build is still rendering when it is stopped
+        Path large = temp.resolve("stor");
+        dk.tilbudsoversigt.benchmark.SyntheticSite.write(large, 1500);
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:-UsePerfData",
+                "-cp", System.getProperty("java.class.path"), "dk.tilbudsoversigt.cli.Main",
+                "build", "--source", large.toString(), "--output", out.toString());
+        Process build = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        boolean rendering = false;
+        for (int i = 0; i < 600 && !rendering && build.isAlive(); i++) {
+            Thread.sleep(50);
+            try (Stream<Path> beside = Files.list(temp)) {
+                rendering = beside.anyMatch(p -> p.getFileName().toString().startsWith(".ud.ny-"));
+            }
+        }
+        assertTrue(rendering && build.isAlive(), "the build was stopped while it wrote its temporary folder");
+        build.destroy(); // SIGTERM, as Ctrl+C
+        assertTrue(build.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEarlierSiteUntouched();
+    }
 }
