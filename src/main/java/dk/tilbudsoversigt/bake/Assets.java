@@ -29,6 +29,9 @@ final class Assets {
         collect(Theme.folder("assets"));
         Path own = siteFolder.resolve("assets");
         if (Files.isDirectory(own)) collect(own);
+        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            if (e.getKey().endsWith(".js")) e.setValue(compact(new String(e.getValue(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        }
         for (String path : List.copyOf(files.keySet())) {
             if (path.endsWith(".css") || path.endsWith(".js")) {
                 hashed.put(path, withHash(path, files.get(path)));
@@ -59,6 +62,31 @@ final class Assets {
                 files.put(rel, Files.readAllBytes(p));
             }
         }
+    }
+
+    /**
+     * A module without its comment lines, blank lines and indentation: a quarter fewer bytes for
+     * a visitor's first search. Line by line, so it relies on the theme's style, which
+     * {@code CompactModulesTest} checks: comments on lines of their own and no template literal
+     * over several lines (a file with one, such as a site's own script may have, stays as
+     * written). Line breaks stay, so statements end where they ended.
+     */
+    static String compact(String js) {
+        if (js.lines().anyMatch(line -> line.chars().filter(c -> c == '`').count() % 2 != 0)) return js;
+        StringBuilder out = new StringBuilder(js.length());
+        boolean inComment = false;
+        for (String line : js.split("\n", -1)) {
+            String t = line.strip();
+            if (inComment || t.startsWith("/*")) {
+                int end = t.indexOf("*/", inComment ? 0 : 2);
+                inComment = end < 0;
+                if (inComment) continue;
+                t = t.substring(end + 2).strip();
+            }
+            if (t.isEmpty() || t.startsWith("//")) continue;
+            out.append(t).append('\n');
+        }
+        return out.toString();
     }
 
     private static String withHash(String path, byte[] bytes) {

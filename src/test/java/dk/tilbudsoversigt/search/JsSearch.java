@@ -26,12 +26,18 @@ public final class JsSearch implements AutoCloseable {
     private final Context js;
     private final Value module;
 
+    /** The module as written (assets/js/soeg.js) over the index in {@code soegFolder}. */
     public JsSearch(Path soegFolder) throws IOException {
+        this(soegFolder, Path.of("assets/js/soeg.js"));
+    }
+
+    /** {@code module}: the search module to run, e.g. the one a build wrote to js/soeg.js. */
+    public JsSearch(Path soegFolder, Path module) throws IOException {
         js = Context.newBuilder("js").allowIO(true).allowHostAccess(HostAccess.ALL)
                 .allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false")
                 .option("js.esm-eval-returns-exports", "true").build();
         js.eval(Source.newBuilder("js", JsSearch.class.getResource("/js/polyfills.js")).build());
-        module = js.eval(Source.newBuilder("js", Path.of("assets/js/soeg.js").toFile())
+        this.module = js.eval(Source.newBuilder("js", module.toFile())
                 .mimeType("application/javascript+module").build());
         ProxyExecutable read = args -> {
             byte[] dictionary = null;
@@ -45,7 +51,7 @@ public final class JsSearch implements AutoCloseable {
         Value loader = js.eval("js", "(p, dictionary) => Promise.resolve(Uint8Array.from(readIndexFile(p, dictionary)))");
         Value options = js.eval("js", "({})");
         options.putMember("loader", loader);
-        module.getMember("configure").execute(options);
+        this.module.getMember("configure").execute(options);
     }
 
     /** One result as the module returns it. */
