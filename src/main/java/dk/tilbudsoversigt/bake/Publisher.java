@@ -1,15 +1,18 @@
 package dk.tilbudsoversigt.bake;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -17,8 +20,13 @@ import java.util.stream.Stream;
 final class Publisher {
     private Publisher() {}
 
-    /** Builds under way in this JVM: their temporary folders, removed if the JVM is stopped (Ctrl+C) before they finish. */
-    private static final Set<Path> UNDER_WAY = ConcurrentHashMap.newKeySet();
+    /**
+     * A file in each temporary folder, locked while its build runs: the system releases the lock
+     * when the process dies, however it dies, so a later build knows the folder is left over.
+     */
+    static final String LOCK = ".bygger";
+    /** Builds under way in this JVM: their temporary folders and the lock each holds. */
+    private static final Map<Path, FileChannel> UNDER_WAY = new ConcurrentHashMap<>();
     /** Old sites moved aside by a swap under way, with the output they belong back in. */
     private static final Map<Path, Path> MOVED_ASIDE = new ConcurrentHashMap<>();
 
@@ -30,24 +38,34 @@ final class Publisher {
         Path parent = output.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path temp = Files.createTempDirectory(parent, "." + output.getFileName() + ".ny-");
-        UNDER_WAY.add(temp);
+        FileChannel lock = FileChannel.open(temp.resolve(LOCK), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        lock.lock();
+        UNDER_WAY.put(temp, lock);
         return temp;
     }
 
-    /** The build in {@code temp} has ended, published or not. */
+    /** The build in {@code temp} has ended, published or not: its lock goes (and its file, which is no page of the site). */
     static void finished(Path temp) {
-        UNDER_WAY.remove(temp);
+        FileChannel lock = UNDER_WAY.remove(temp);
+        if (lock == null) return;
+        try {
+            lock.close();
+            Files.deleteIfExists(temp.resolve(LOCK));
+        } catch (IOException ignored) {
+            // the folder is deleted or published next; a lock file left in it is never served (hidden)
+        }
     }
 
     /**
-     * Puts back what a build that was killed during its swap left: when the output is missing
-     * and an old site moved aside for the swap is beside it, that site returns to its place;
-     * when the output is there, such copies are left over from after the swap and go.
+     * Puts back what a killed build left beside the output: when the output is missing and an
+     * old site moved aside for a swap is there, that site returns to its place; other such
+     * copies go, and so do temporary folders whose build no longer runs (their lock is free).
      */
     static void recover(Path output) throws IOException {
         Path out = output.toAbsolutePath().normalize();
         Path parent = out.getParent();
         if (parent == null || !Files.isDirectory(parent)) return;
+        removeAbandoned(parent, "." + out.getFileName() + ".ny-");
         String prefix = "." + out.getFileName() + ".gammel-";
         List<Path> aside;
         try (Stream<Path> siblings = Files.list(parent)) {
@@ -61,6 +79,27 @@ final class Publisher {
             from = 1;
         }
         for (Path leftover : aside.subList(from, aside.size())) deleteTree(leftover);
+    }
+
+    private static void removeAbandoned(Path parent, String prefix) throws IOException {
+        List<Path> temporary;
+        try (Stream<Path> siblings = Files.list(parent)) {
+            temporary = siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
+        }
+        for (Path temp : temporary) {
+            Path lockFile = temp.resolve(LOCK);
+            if (!Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) continue; // just made, or being swapped in
+            boolean abandoned;
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+                FileLock lock = channel.tryLock();
+                abandoned = lock != null; // closing the channel releases it
+            } catch (OverlappingFileLockException e) {
+                abandoned = false; // a build of this JVM holds it
+            } catch (IOException e) {
+                abandoned = false;
+            }
+            if (abandoned) deleteTree(temp);
+        }
     }
 
     private static java.nio.file.attribute.FileTime modified(Path p) {
@@ -80,7 +119,7 @@ final class Publisher {
                 // the next build puts it back (recover)
             }
         });
-        for (Path temp : UNDER_WAY) {
+        for (Path temp : UNDER_WAY.keySet()) {
             try {
                 deleteTree(temp);
             } catch (IOException | RuntimeException ignored) {
@@ -99,6 +138,7 @@ final class Publisher {
      * complete; when the second rename fails, the old site is moved back.
      */
     static void publish(Path built, Path output, Step between) throws IOException {
+        finished(built);
         Path old = null;
         if (Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
             old = Files.createTempDirectory(output.toAbsolutePath().getParent(), "." + output.getFileName() + ".gammel-");

@@ -123,7 +123,8 @@ public final class SiteBuilder {
             }
             int files;
             try (Stream<Path> walk = Files.walk(temp)) {
-                files = (int) walk.filter(Files::isRegularFile).count();
+                Path lock = temp.resolve(Publisher.LOCK);
+                files = (int) walk.filter(p -> Files.isRegularFile(p) && !p.equals(lock)).count();
             }
             probe.reached(Stage.WRITTEN);
             Publisher.publish(temp, outputAbs, () -> probe.reached(Stage.SWAPPING));

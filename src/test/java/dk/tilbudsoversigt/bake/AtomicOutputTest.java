@@ -132,7 +132,22 @@ class AtomicOutputTest {
 
     @Test
     void aBuildStoppedWithCtrlCLeavesTheEarlierSiteAndNoTemporaryFolder() throws Exception {
-        // a site large enough that the build is still rendering when it is stopped
+        stopABuildWhileItRenders(false);
+        assertEarlierSiteUntouched();
+    }
+
+    @Test
+    void theFolderOfABuildKilledOutrightIsRemovedByTheNextBuild() throws Exception {
+        stopABuildWhileItRenders(true);
+        try (Stream<Path> beside = Files.list(temp)) {
+            assertTrue(beside.anyMatch(p -> p.getFileName().toString().startsWith(".ud.ny-")), "kill -9 leaves the folder behind");
+        }
+        assertTrue(SiteBuilder.build(site, out, false).ok());
+        assertEarlierSiteUntouched();
+    }
+
+    /** Builds a large site in a JVM of its own and stops it (SIGTERM, or SIGKILL) once it writes its temporary folder. */
+    private void stopABuildWhileItRenders(boolean forcibly) throws Exception {
         Path large = temp.resolve("stor");
         dk.tilbudsoversigt.benchmark.SyntheticSite.write(large, 1500);
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:-UsePerfData",
@@ -147,8 +162,27 @@ class AtomicOutputTest {
             }
         }
         assertTrue(rendering && build.isAlive(), "the build was stopped while it wrote its temporary folder");
-        build.destroy(); // SIGTERM, as Ctrl+C
+        if (forcibly) build.destroyForcibly();
+        else build.destroy(); // SIGTERM, as Ctrl+C
         assertTrue(build.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        Trees.deleteTree(large);
+    }
+
+    @Test
+    void aTemporaryFolderOfABuildThatDiedIsRemovedAndOneInUseIsKept() throws Exception {
+        // a build killed with kill -9 left its folder, with its lock file, no longer locked
+        Path dead = Files.createDirectories(temp.resolve(".ud.ny-111"));
+        Files.writeString(dead.resolve(Publisher.LOCK), "");
+        Files.writeString(dead.resolve("index.html"), "<p>halvt skrevet");
+        Path running = Files.createDirectories(temp.resolve(".ud.ny-222"));
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(running.resolve(Publisher.LOCK),
+                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.lock();
+            assertTrue(SiteBuilder.build(site, out, false).ok());
+            assertFalse(Files.exists(dead), "the dead build's folder is gone");
+            assertTrue(Files.exists(running.resolve(Publisher.LOCK)), "a folder whose build still holds its lock is kept");
+        }
+        Trees.deleteTree(running);
         assertEarlierSiteUntouched();
     }
 }
