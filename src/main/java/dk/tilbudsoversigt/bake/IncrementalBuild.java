@@ -42,8 +42,9 @@ import dk.tilbudsoversigt.site.SiteModel;
  * it when its anchors, draft state or existence changed, those that name a glossary term that
  * changed); then only the files whose model changed are written: the page, the listings and
  * facet pages that show it, the pages whose "Se også" links or target groups name it, the
- * front page, feed and sitemap when needed. Templates, assets or site.properties changing means
- * a full build. The search index is rebuilt in the background, the latest request winning.
+ * front page, feed and sitemap when needed; a new image or document is copied. Templates,
+ * assets or site.properties changing, an attachment deleted, or one added where the site has a
+ * file of its own (a clash the full build names) means a full build. The search index is rebuilt in the background, the latest request winning.
  *
  * <p>After any series of changes without errors, the output is byte for byte what
  * {@link SiteBuilder#build} makes of the same folder. Not thread-safe: one watcher drives it.
@@ -87,6 +88,8 @@ public final class IncrementalBuild implements AutoCloseable {
     private SiteModel model;
     private final Set<String> dirtyPages = new TreeSet<>();
     private final Set<String> dirtyAttachments = new TreeSet<>();
+    /** The attachments (paths in content/) whose copies the output holds, also stale ones of files since deleted. */
+    private final Set<String> copiedAttachments = new TreeSet<>();
 
     /** Builds nothing yet; call {@link #full} first. */
     public IncrementalBuild(Path siteFolder, Path output, boolean includeDrafts) {
@@ -160,8 +163,10 @@ public final class IncrementalBuild implements AutoCloseable {
         boolean filesChanged = false;
         for (String file : files) {
             boolean attachment = isContentFile(file) && ContentLoader.kind(site, site.resolve(file), new Problems()) == ContentLoader.Kind.ATTACHMENT;
-            // a file beside the pages that comes or goes may clash with the site's own files: the full build checks
-            if (attachment != attachments.contains(inContent(file))) return full(listener);
+            boolean known = attachments.contains(inContent(file));
+            // a new file beside the pages where the site already has a file of its own: the full build names the clash
+            if (attachment && !known && out.has(inContent(file)) && !copiedAttachments.contains(inContent(file))) return full(listener);
+            if (!attachment && known) return full(listener);
             factsBefore.put(file, facts(file, null));
             before.put(file, pages.get(file));
             boolean existed = pages.containsKey(file) || attachments.contains(inContent(file));
@@ -368,6 +373,8 @@ public final class IncrementalBuild implements AutoCloseable {
         model = next;
         dirtyPages.clear();
         dirtyAttachments.clear();
+        copiedAttachments.clear(); // a whole new folder: its copies are the site's attachments, no others
+        copiedAttachments.addAll(content.attachments());
         listener.written(null);
         return files;
     }
@@ -403,7 +410,10 @@ public final class IncrementalBuild implements AutoCloseable {
         if (!out.knows(all, next::jobs, settings)) return count;
         Set<String> gone = out.keepOnly(paths);
         for (String file : dirtyAttachments) {
-            if (out.attachment(file, inContent(file))) gone.add("/" + inContent(file));
+            if (out.attachment(file, inContent(file))) {
+                gone.add("/" + inContent(file));
+                copiedAttachments.add(inContent(file));
+            }
         }
         dirtyAttachments.clear();
         for (RenderJob job : listings) rest.put(job.path(), job); // keyed apart from content files: paths start with '/'

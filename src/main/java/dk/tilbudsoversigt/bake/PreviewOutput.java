@@ -167,6 +167,11 @@ final class PreviewOutput implements AutoCloseable {
         return gone;
     }
 
+    /** Whether the output has a file at {@code path} (relative to the output). */
+    boolean has(String path) {
+        return Files.exists(output.resolve(path), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+
     /** Copies a changed file that sits beside the pages over its earlier copy; false when that failed. */
     boolean attachment(String file, String inContent) {
         Path target = output.resolve(inContent);

@@ -1,6 +1,7 @@
 package dk.tilbudsoversigt.bake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -117,7 +118,25 @@ class IncrementalBuildTest {
             // 21 a template of the site's own: a full build
             site -> exists(site, "templates/robots.ftl", "User-agent: *\nDisallow: /kladder/\n"),
             // 22 a page with an unreadable name
-            site -> exists(site, "content/tilbud/Forkert Navn.md", original("content/tilbud/fritidsklub.md").replace("Fritidsklub", "Anden klub")));
+            site -> exists(site, "content/tilbud/Forkert Navn.md", original("content/tilbud/fritidsklub.md").replace("Fritidsklub", "Anden klub")),
+            // 23 an image of the site's own assets (a full build) ...
+            site -> copyOrDelete(site, "assets/tilbud/logo.png"),
+            // 24 ... and an image in content/ at the same place: a clash while both are there
+            site -> copyOrDelete(site, "content/tilbud/logo.png"),
+            // 25 a new document that no page links to yet
+            site -> copyOrDelete(site, "content/tilbud/boern/folder.pdf"));
+
+    /** Copies the fixture's image to {@code file} when it is missing, deletes it when it is there. */
+    private static List<String> copyOrDelete(Path site, String file) throws IOException {
+        Path path = site.resolve(file);
+        if (Files.exists(path)) {
+            Files.delete(path);
+        } else {
+            Files.createDirectories(path.getParent());
+            Files.copy(Trees.fixture("fixture-site").resolve("content/tilbud/boern/kort.png"), path);
+        }
+        return List.of(file);
+    }
 
     @Test
     void everyEditAndItsUndoGiveWhatAFullBuildGives() throws Exception {
@@ -128,8 +147,33 @@ class IncrementalBuildTest {
         run(all, true);
     }
 
+    @Test
+    void anImageAddedIsCopiedAndItsPageFixedWithoutAFullBuild() throws Exception {
+        Path temp = Files.createTempDirectory("inkrementel");
+        try (IncrementalBuild build = new IncrementalBuild(Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site")),
+                temp.resolve("preview"), false)) {
+            Path site = temp.resolve("site");
+            build.full(paths -> { });
+            Path image = site.resolve("content/tilbud/boern/kort.png");
+            byte[] bytes = Files.readAllBytes(image);
+            Files.delete(image);
+            IncrementalBuild.Step deleted = build.update(List.of(image), paths -> { });
+            assertTrue(deleted.errors().stream().anyMatch(p -> p.file().equals("content/tilbud/boern/aflastning.md")),
+                    "the page that shows the image names it missing: " + deleted.problems());
+
+            Files.write(image, bytes);
+            IncrementalBuild.Step added = build.update(List.of(image), paths -> { });
+            assertFalse(added.full(), "an image added is no reason to build the whole site");
+            assertEquals(List.of(), added.problems(), "the page that shows it is fixed");
+            assertTrue(java.util.Arrays.equals(bytes, Files.readAllBytes(temp.resolve("preview/tilbud/boern/kort.png"))));
+            compare(build, site, temp, false, "the image came back");
+        } finally {
+            Publisher.deleteTree(temp);
+        }
+    }
+
     @Property(tries = 4)
-    void randomEditsGiveWhatAFullBuildGives(@ForAll @Size(min = 3, max = 8) List<@IntRange(min = 0, max = 22) Integer> edits,
+    void randomEditsGiveWhatAFullBuildGives(@ForAll @Size(min = 3, max = 8) List<@IntRange(min = 0, max = 25) Integer> edits,
                                             @ForAll boolean drafts) throws Exception {
         run(edits, drafts);
     }
