@@ -2,6 +2,7 @@ package dk.tilbudsoversigt.bake;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,9 +43,9 @@ import dk.tilbudsoversigt.site.SiteModel;
  * it when its anchors, draft state or existence changed, those that name a glossary term that
  * changed); then only the files whose model changed are written: the page, the listings and
  * facet pages that show it, the pages whose "Se også" links or target groups name it, the
- * front page, feed and sitemap when needed; a new image or document is copied. Templates,
- * assets or site.properties changing, an attachment deleted, or one added where the site has a
- * file of its own (a clash the full build names) means a full build. The search index is rebuilt in the background, the latest request winning.
+ * front page, feed and sitemap when needed; an image or document added is copied, one deleted
+ * removed. Templates, assets or site.properties changing, or an attachment added where the site
+ * has a file of its own (a clash the full build names), means a full build. The search index is rebuilt in the background, the latest request winning.
  *
  * <p>After any series of changes without errors, the output is byte for byte what
  * {@link SiteBuilder#build} makes of the same folder. Not thread-safe: one watcher drives it.
@@ -90,6 +91,8 @@ public final class IncrementalBuild implements AutoCloseable {
     private final Set<String> dirtyAttachments = new TreeSet<>();
     /** The attachments (paths in content/) whose copies the output holds, also stale ones of files since deleted. */
     private final Set<String> copiedAttachments = new TreeSet<>();
+    /** Attachments deleted since the last write, whose copies are still in the output. */
+    private final Set<String> removedAttachments = new TreeSet<>();
 
     /** Builds nothing yet; call {@link #full} first. */
     public IncrementalBuild(Path siteFolder, Path output, boolean includeDrafts) {
@@ -115,6 +118,7 @@ public final class IncrementalBuild implements AutoCloseable {
         outlines.clear();
         dirtyPages.clear();
         dirtyAttachments.clear();
+        removedAttachments.clear();
 
         Problems loading = new Problems();
         Content content = ContentLoader.load(site, loading);
@@ -166,13 +170,19 @@ public final class IncrementalBuild implements AutoCloseable {
             boolean known = attachments.contains(inContent(file));
             // a new file beside the pages where the site already has a file of its own: the full build names the clash
             if (attachment && !known && out.has(inContent(file)) && !copiedAttachments.contains(inContent(file))) return full(listener);
-            if (!attachment && known) return full(listener);
+            if (!attachment && known && Files.exists(site.resolve(file), LinkOption.NOFOLLOW_LINKS)) return full(listener);
             factsBefore.put(file, facts(file, null));
             before.put(file, pages.get(file));
             boolean existed = pages.containsKey(file) || attachments.contains(inContent(file));
             read(file);
             filesChanged |= existed != (pages.containsKey(file) || attachments.contains(inContent(file)));
-            if (attachment && attachments.contains(inContent(file))) dirtyAttachments.add(file);
+            if (attachment && attachments.contains(inContent(file))) {
+                dirtyAttachments.add(file);
+                removedAttachments.remove(inContent(file));
+            } else if (known) {
+                dirtyAttachments.remove(file);
+                removedAttachments.add(inContent(file));
+            }
         }
 
         Content content = content();
@@ -373,6 +383,7 @@ public final class IncrementalBuild implements AutoCloseable {
         model = next;
         dirtyPages.clear();
         dirtyAttachments.clear();
+        removedAttachments.clear();
         copiedAttachments.clear(); // a whole new folder: its copies are the site's attachments, no others
         copiedAttachments.addAll(content.attachments());
         listener.written(null);
@@ -415,6 +426,12 @@ public final class IncrementalBuild implements AutoCloseable {
                 copiedAttachments.add(inContent(file));
             }
         }
+        for (String path : removedAttachments) {
+            out.removeAttachment(path);
+            copiedAttachments.remove(path);
+            gone.add("/" + path);
+        }
+        removedAttachments.clear();
         dirtyAttachments.clear();
         for (RenderJob job : listings) rest.put(job.path(), job); // keyed apart from content files: paths start with '/'
         count += write(rest, gone, listener);

@@ -172,6 +172,11 @@ final class PreviewOutput implements AutoCloseable {
         return Files.exists(output.resolve(path), java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
+    /** Removes the copy of a file beside the pages that was deleted. */
+    void removeAttachment(String inContent) {
+        delete(output.resolve(inContent));
+    }
+
     /** Copies a changed file that sits beside the pages over its earlier copy; false when that failed. */
     boolean attachment(String file, String inContent) {
         Path target = output.resolve(inContent);

@@ -148,7 +148,7 @@ class IncrementalBuildTest {
     }
 
     @Test
-    void anImageAddedIsCopiedAndItsPageFixedWithoutAFullBuild() throws Exception {
+    void attachmentsComeAndGoWithoutAFullBuild() throws Exception {
         Path temp = Files.createTempDirectory("inkrementel");
         try (IncrementalBuild build = new IncrementalBuild(Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site")),
                 temp.resolve("preview"), false)) {
@@ -167,6 +167,15 @@ class IncrementalBuildTest {
             assertEquals(List.of(), added.problems(), "the page that shows it is fixed");
             assertTrue(java.util.Arrays.equals(bytes, Files.readAllBytes(temp.resolve("preview/tilbud/boern/kort.png"))));
             compare(build, site, temp, false, "the image came back");
+
+            Path document = site.resolve("content/tilbud/boern/folder.pdf");
+            Files.write(document, bytes);
+            assertFalse(build.update(List.of(document), paths -> { }).full());
+            assertTrue(Files.exists(temp.resolve("preview/tilbud/boern/folder.pdf")));
+            Files.delete(document);
+            assertFalse(build.update(List.of(document), paths -> { }).full(), "nor is a document deleted");
+            assertFalse(Files.exists(temp.resolve("preview/tilbud/boern/folder.pdf")), "its copy goes");
+            compare(build, site, temp, false, "the document came and went");
         } finally {
             Publisher.deleteTree(temp);
         }

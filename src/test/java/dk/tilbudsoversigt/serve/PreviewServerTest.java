@@ -124,7 +124,9 @@ class PreviewServerTest {
                 HttpResponse<String> page = await(base + "/tilbud/" + slug + "/", r -> r.statusCode() == 200);
                 assertEquals(200, page.statusCode(), "watching with " + (notifications ? "notifications" : "comparisons"));
                 assertTrue(page.body().contains("Ny side " + slug));
-                assertTrue(get(base + "/tilbud/").body().contains("Ny side " + slug), "the overview lists the new offer");
+                // the saved page is written first, the listings right after it
+                assertTrue(await(base + "/tilbud/", r -> r.body().contains("Ny side " + slug)).body().contains("Ny side " + slug),
+                        "the overview lists the new offer");
             }
         }
     }
