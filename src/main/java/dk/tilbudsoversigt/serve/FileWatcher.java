@@ -40,6 +40,7 @@ final class FileWatcher implements AutoCloseable {
     private final WatchService service;
     private final Map<WatchKey, Path> folders = new HashMap<>();
     private volatile boolean running = true;
+    private volatile int failures;
 
     /**
      * Starts watching {@code site}; {@code handler} gets each batch of changed paths, on the
@@ -113,11 +114,25 @@ final class FileWatcher implements AutoCloseable {
                     long left = Math.min(QUIET_MS, deadline - System.currentTimeMillis());
                     key = left > 0 ? service.poll(left, TimeUnit.MILLISECONDS) : null;
                 }
-                if (!batch.isEmpty()) handler.accept(batch);
+                if (!batch.isEmpty()) handle(batch);
             } catch (InterruptedException | ClosedWatchServiceException e) {
                 return;
             }
         }
+    }
+
+    /** Hands a batch on; a rebuild that fails must not stop the watching (nor print a stack trace). */
+    private void handle(Set<Path> batch) {
+        try {
+            handler.accept(batch);
+        } catch (RuntimeException e) {
+            failures++;
+        }
+    }
+
+    /** Batches whose handler failed; the next change is handled as usual. */
+    int failures() {
+        return failures;
     }
 
     private void drain(WatchKey key, Set<Path> batch) {
@@ -171,7 +186,7 @@ final class FileWatcher implements AutoCloseable {
             before = now;
             // a look at a large site takes a while: spend at most a quarter of the time looking
             interval = Math.max(MIN_POLL_MS, 3 * (System.nanoTime() - start) / 1_000_000);
-            if (!changed.isEmpty()) handler.accept(changed);
+            if (!changed.isEmpty()) handle(changed);
         }
     }
 

@@ -121,7 +121,13 @@ public final class PreviewServer implements AutoCloseable {
 
     /** A batch of saved files, from the watcher's thread. */
     private synchronized void changed(Set<Path> paths) {
-        IncrementalBuild.Step step = build.update(paths, this::written);
+        IncrementalBuild.Step step;
+        try {
+            step = build.update(paths, this::written);
+        } catch (RuntimeException e) {
+            // a rebuild of the changed files that went wrong: start over from the files as they are now
+            step = build.full(this::written);
+        }
         apply(step);
         log.accept(step);
     }
