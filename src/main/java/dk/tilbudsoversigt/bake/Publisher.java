@@ -69,7 +69,8 @@ final class Publisher {
         String prefix = "." + out.getFileName() + ".gammel-";
         List<Path> aside;
         try (Stream<Path> siblings = Files.list(parent)) {
-            aside = siblings.filter(p -> p.getFileName().toString().startsWith(prefix) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+            aside = siblings.filter(p -> p.getFileName().toString().startsWith(prefix) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                            && !MOVED_ASIDE.containsKey(p)) // not one that a swap of this JVM has in hand
                     .sorted(Comparator.comparing(Publisher::modified).reversed().thenComparing(Comparator.reverseOrder()))
                     .toList();
         }
