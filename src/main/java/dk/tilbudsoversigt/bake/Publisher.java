@@ -25,6 +25,8 @@ final class Publisher {
      * when the process dies, however it dies, so a later build knows the folder is left over.
      */
     static final String LOCK = ".bygger";
+    /** A temporary folder without its lock file this long unchanged is left over (a build only lacks it for a moment). */
+    static final long ORPHAN_AGE_MS = 60_000;
     /** Builds under way in this JVM: their temporary folders and the lock each holds. */
     private static final Map<Path, FileChannel> UNDER_WAY = new ConcurrentHashMap<>();
     /** Old sites moved aside by a swap under way, with the output they belong back in. */
@@ -89,7 +91,13 @@ final class Publisher {
         }
         for (Path temp : temporary) {
             Path lockFile = temp.resolve(LOCK);
-            if (!Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) continue; // just made, or being swapped in
+            if (!Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+                // without its lock a folder is either a moment old (made, or being swapped in) or left over
+                if (Files.isDirectory(temp, LinkOption.NOFOLLOW_LINKS) && modified(temp).toMillis() < System.currentTimeMillis() - ORPHAN_AGE_MS) {
+                    deleteTree(temp);
+                }
+                continue;
+            }
             boolean abandoned;
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
                 FileLock lock = channel.tryLock();
@@ -120,11 +128,21 @@ final class Publisher {
                 // the next build puts it back (recover)
             }
         });
+        // the build's threads go on writing until the JVM halts: delete until the folder stays gone
         for (Path temp : UNDER_WAY.keySet()) {
-            try {
-                deleteTree(temp);
-            } catch (IOException | RuntimeException ignored) {
-                // a thread may still be writing into it; what is left is only a temporary folder
+            int absent = 0;
+            for (int attempt = 0; attempt < 20 && absent < 2; attempt++) {
+                try {
+                    deleteTree(temp);
+                } catch (IOException | RuntimeException ignored) {
+                    // a file appeared or vanished while the tree was walked: try again
+                }
+                absent = Files.exists(temp, LinkOption.NOFOLLOW_LINKS) ? 0 : absent + 1;
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
         }
     }

@@ -185,4 +185,17 @@ class AtomicOutputTest {
         Trees.deleteTree(running);
         assertEarlierSiteUntouched();
     }
+
+    @Test
+    void aTemporaryFolderWithoutItsLockIsRemovedOnceItIsOldAndKeptWhileNew() throws Exception {
+        Path old = Files.createDirectories(temp.resolve(".ud.ny-333/tilbud"));
+        Files.writeString(old.resolve("index.html"), "<p>skrevet efter Ctrl+C");
+        Files.setLastModifiedTime(old.getParent(), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 2 * Publisher.ORPHAN_AGE_MS));
+        Path fresh = Files.createDirectories(temp.resolve(".ud.ny-444"));
+        assertTrue(SiteBuilder.build(site, out, false).ok());
+        assertFalse(Files.exists(old.getParent()), "an old folder without a lock is left over");
+        assertTrue(Files.exists(fresh), "a folder made a moment ago may be a build that has not locked it yet");
+        Trees.deleteTree(fresh);
+        assertEarlierSiteUntouched();
+    }
 }
