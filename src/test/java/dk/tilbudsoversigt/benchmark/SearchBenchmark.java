@@ -29,8 +29,8 @@ import dk.tilbudsoversigt.browser.Chromium;
  * downloads for a first query (module included) and for each further word or query, index size
  * on disk per page, and the time from query to rendered results once the files are cached, in
  * headless Chromium. Run with {@code mvn -q -Psearch-benchmark verify -DskipTests} (10,000
- * offers; {@code -Dbenchmark.pages=N} for another size, or a second argument: a site folder of
- * your own). Pagefind comes from npm ({@code npx pagefind@1}) and is skipped, with a line saying
+ * offers; {@code -Dbenchmark.pages=N} for another size, or {@code -Dbenchmark.site=FOLDER}: a site
+ * folder of your own). Pagefind comes from npm ({@code npx pagefind@1}) and is skipped, with a line saying
  * so, when npx or the registry is not there. {@code -Dbenchmark.log} prints every request.
  */
 public final class SearchBenchmark {
@@ -54,7 +54,7 @@ public final class SearchBenchmark {
         Path work = Files.createTempDirectory("soegebenchmark");
         Path out = work.resolve("out");
         Path site;
-        if (args.length > 1) {
+        if (args.length > 1 && !args[1].isBlank()) {
             site = Path.of(args[1]);
             System.out.printf("Search benchmark: the site folder %s%n", site);
         } else {
