@@ -89,8 +89,6 @@ public final class IncrementalBuild implements AutoCloseable {
     private SiteModel model;
     private final Set<String> dirtyPages = new TreeSet<>();
     private final Set<String> dirtyAttachments = new TreeSet<>();
-    /** The attachments (paths in content/) whose copies the output holds, also stale ones of files since deleted. */
-    private final Set<String> copiedAttachments = new TreeSet<>();
     /** Attachments deleted since the last write, whose copies are still in the output. */
     private final Set<String> removedAttachments = new TreeSet<>();
 
@@ -169,7 +167,7 @@ public final class IncrementalBuild implements AutoCloseable {
             boolean attachment = isContentFile(file) && ContentLoader.kind(site, site.resolve(file), new Problems()) == ContentLoader.Kind.ATTACHMENT;
             boolean known = attachments.contains(inContent(file));
             // a new file beside the pages where the site already has a file of its own: the full build names the clash
-            if (attachment && !known && out.has(inContent(file)) && !copiedAttachments.contains(inContent(file))) return full(listener);
+            if (attachment && !known && out.holdsOtherThanACopy(inContent(file))) return full(listener);
             if (!attachment && known && Files.exists(site.resolve(file), LinkOption.NOFOLLOW_LINKS)) return full(listener);
             factsBefore.put(file, facts(file, null));
             before.put(file, pages.get(file));
@@ -242,14 +240,22 @@ public final class IncrementalBuild implements AutoCloseable {
         return new Step(false, problems(), written, System.nanoTime() - start);
     }
 
-    /** Every problem of the site as it now is, sorted by file and line. */
+    /**
+     * Every problem of the site as it now is, sorted by file and line: those of the content and,
+     * as in a build, which stops at content errors, those the last write found.
+     */
     public List<Problem> problems() {
+        Problems all = contentProblems();
+        if (!all.hasErrors()) out.problems().forEach(p -> add(all, p));
+        return all.all();
+    }
+
+    private Problems contentProblems() {
         Problems all = new Problems();
         for (List<Problem> list : loadProblems.values()) list.forEach(p -> add(all, p));
         validationProblems.forEach(p -> add(all, p));
         for (List<Problem> list : bodyProblems.values()) list.forEach(p -> add(all, p));
-        out.problems().forEach(p -> add(all, p));
-        return all.all();
+        return all;
     }
 
     /** Waits until the search index requested so far is written. */
@@ -363,29 +369,24 @@ public final class IncrementalBuild implements AutoCloseable {
     private Checked checked(Content content, List<Page> published) {
         Map<String, RenderedBody> ordered = new LinkedHashMap<>();
         for (Page p : published) ordered.put(p.file(), bodies.getOrDefault(p.file(), RenderedBody.EMPTY));
-        Problems all = new Problems();
-        problems().forEach(p -> add(all, p));
-        return new Checked(content, published, ordered, all);
+        return new Checked(content, published, ordered, contentProblems());
     }
 
     /** Errors in the content itself; a template error found while writing is retried with the next change. */
     private boolean hasContentErrors() {
-        return Stream.of(loadProblems.values().stream().flatMap(List::stream), validationProblems.stream(),
-                bodyProblems.values().stream().flatMap(List::stream)).flatMap(s -> s).anyMatch(p -> !p.warning());
+        return contentProblems().hasErrors();
     }
 
     /** Writes the whole site into a fresh folder and swaps it in, as a build does. */
     private int writeAll(Content content, List<Page> published, Listener listener) {
         Checked checked = checked(content, published);
         SiteModel next = new SiteModel(checked, model);
-        int files = out.replaceAll(checked, next.jobs(), problems());
+        int files = out.replaceAll(checked, next.jobs(), checked.problems().all());
         if (files < 0) return 0;
         model = next;
         dirtyPages.clear();
         dirtyAttachments.clear();
         removedAttachments.clear();
-        copiedAttachments.clear(); // a whole new folder: its copies are the site's attachments, no others
-        copiedAttachments.addAll(content.attachments());
         listener.written(null);
         return files;
     }
@@ -421,14 +422,10 @@ public final class IncrementalBuild implements AutoCloseable {
         if (!out.knows(all, next::jobs, settings)) return count;
         Set<String> gone = out.keepOnly(paths);
         for (String file : dirtyAttachments) {
-            if (out.attachment(file, inContent(file))) {
-                gone.add("/" + inContent(file));
-                copiedAttachments.add(inContent(file));
-            }
+            if (out.attachment(file, inContent(file))) gone.add("/" + inContent(file));
         }
         for (String path : removedAttachments) {
             out.removeAttachment(path);
-            copiedAttachments.remove(path);
             gone.add("/" + path);
         }
         removedAttachments.clear();

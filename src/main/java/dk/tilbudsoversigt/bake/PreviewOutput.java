@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,6 +50,8 @@ final class PreviewOutput implements AutoCloseable {
     private Set<String> indexFiles = Set.of();
     private JBakeRenderer renderer;
     private final Map<String, RenderJob> written = new HashMap<>();
+    /** Files beside the pages (paths in content/) whose copies are in the output, stale ones of deleted files included. */
+    private final Set<String> copies = new HashSet<>();
     private final Map<String, Problem> problems = new TreeMap<>();
     private boolean stale = true;
 
@@ -86,6 +89,8 @@ final class PreviewOutput implements AutoCloseable {
             }
             return -1;
         }
+        copies.clear(); // a whole new folder: its copies are the site's attachments, no others
+        copies.addAll(checked.content().attachments());
         if (!newRenderer(jobs, checked.content().settings())) return -1;
         written.clear();
         for (RenderJob job : jobs) written.put(job.path(), job);
@@ -167,14 +172,15 @@ final class PreviewOutput implements AutoCloseable {
         return gone;
     }
 
-    /** Whether the output has a file at {@code path} (relative to the output). */
-    boolean has(String path) {
-        return Files.exists(output.resolve(path), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    /** Whether the output has a file at {@code path} that is not a copy of a file beside the pages: a page, an asset, the index. */
+    boolean holdsOtherThanACopy(String path) {
+        return !copies.contains(path) && Files.exists(output.resolve(path), java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Removes the copy of a file beside the pages that was deleted. */
     void removeAttachment(String inContent) {
         delete(output.resolve(inContent));
+        copies.remove(inContent);
     }
 
     /** Copies a changed file that sits beside the pages over its earlier copy; false when that failed. */
@@ -185,6 +191,7 @@ final class PreviewOutput implements AutoCloseable {
             Path temp = Files.createTempFile(target.getParent(), ".", ".ny");
             Files.copy(site.resolve(file), temp, StandardCopyOption.REPLACE_EXISTING);
             move(temp, target);
+            copies.add(inContent);
             return true;
         } catch (IOException e) {
             problems.put(file, Problem.error(file, 1, "filen kunne ikke kopieres: " + e.getMessage()));

@@ -46,8 +46,18 @@ final class Publisher {
         return temp;
     }
 
-    /** The build in {@code temp} has ended, published or not: its lock goes (and its file, which is no page of the site). */
-    static void finished(Path temp) {
+    /** A build that did not publish: its lock and its temporary folder go. */
+    static void discard(Path temp) {
+        unlock(temp);
+        try {
+            deleteTree(temp);
+        } catch (IOException ignored) {
+            // a leftover temporary folder is harmless; a later build removes it (recover)
+        }
+    }
+
+    /** Releases the lock of the build in {@code temp} and deletes its file, which is no page of the site. */
+    private static void unlock(Path temp) {
         FileChannel lock = UNDER_WAY.remove(temp);
         if (lock == null) return;
         try {
@@ -157,7 +167,7 @@ final class Publisher {
      * complete; when the second rename fails, the old site is moved back.
      */
     static void publish(Path built, Path output, Step between) throws IOException {
-        finished(built);
+        unlock(built);
         Path old = null;
         if (Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
             old = Files.createTempDirectory(output.toAbsolutePath().getParent(), "." + output.getFileName() + ".gammel-");

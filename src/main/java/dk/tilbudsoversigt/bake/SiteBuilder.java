@@ -88,11 +88,9 @@ public final class SiteBuilder {
         Problems problems = checked.problems();
         Path outputAbs = output.toAbsolutePath().normalize();
         Path temp = null;
-        Path built = null;
         try {
             probe.reached(Stage.CHECKED);
             temp = Publisher.temporaryFolder(outputAbs);
-            built = temp;
             Assets assets = new Assets(siteFolder);
             JBakeRenderer renderer = new JBakeRenderer(siteFolder, temp, jobs, shared(checked.content().settings(), assets));
             // the search index needs no rendered page: it is built beside the pages, on a thread of its own
@@ -139,14 +137,7 @@ public final class SiteBuilder {
             problems.error("templates", 1, "skabelonerne kunne ikke indlæses: " + rootMessage(e));
             return new Result(problems, Map.of(), 0);
         } finally {
-            if (built != null) Publisher.finished(built);
-            if (temp != null) {
-                try {
-                    Publisher.deleteTree(temp);
-                } catch (IOException ignored) {
-                    // a leftover temporary folder is harmless; the next build makes a new one
-                }
-            }
+            if (temp != null) Publisher.discard(temp);
         }
     }
 

@@ -181,6 +181,12 @@ class IncrementalBuildTest {
         }
     }
 
+    @Test
+    void aClashThenAContentErrorReportsWhatABuildReports() throws Exception {
+        // a build stops at the content error, before it copies files and could find the clash
+        run(List.of(23, 24, 9, 9, 24, 23), false);
+    }
+
     @Property(tries = 4)
     void randomEditsGiveWhatAFullBuildGives(@ForAll @Size(min = 3, max = 8) List<@IntRange(min = 0, max = 25) Integer> edits,
                                             @ForAll boolean drafts) throws Exception {
