@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -22,7 +21,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import dk.tilbudsoversigt.bake.SiteBuilder;
+import dk.tilbudsoversigt.ExampleSite;
 
 /**
  * The real search page of the example site, served from its sub-folder (/handicap), in
@@ -32,17 +31,13 @@ import dk.tilbudsoversigt.bake.SiteBuilder;
  */
 class SearchPageTest {
     private static final String BASE = "/handicap";
-    @TempDir
-    static Path temp;
     static StaticServer server;
     static ChromeDriver driver;
 
     @BeforeAll
     static void start() throws Exception {
         Chromium.requireOrSkip("search page browser tests");
-        Path out = temp.resolve("site");
-        assertTrue(SiteBuilder.build(Path.of("."), out, false).ok());
-        server = new StaticServer(out, BASE);
+        server = new StaticServer(ExampleSite.built(), BASE);
         driver = Chromium.start(Chromium.options());
     }
 

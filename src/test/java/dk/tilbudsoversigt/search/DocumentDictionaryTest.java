@@ -13,22 +13,18 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import dk.tilbudsoversigt.bake.SiteBuilder;
+import dk.tilbudsoversigt.ExampleSite;
 
 /** The documents' preset dictionary, on the example site: smaller files that still read back exactly. */
 class DocumentDictionaryTest {
-    @TempDir
-    static Path temp;
     static Path soeg;
     static List<Path> files = new ArrayList<>();
     static List<byte[]> documents = new ArrayList<>();
 
     @BeforeAll
     static void build() throws IOException {
-        assertTrue(SiteBuilder.build(Path.of("."), temp.resolve("site"), false).ok());
-        soeg = temp.resolve("site/soeg");
+        soeg = ExampleSite.built().resolve("soeg");
         try (Stream<Path> all = Files.walk(soeg.resolve("d"))) {
             for (Path p : all.filter(Files::isRegularFile).sorted().toList()) {
                 if (p.getParent().equals(soeg.resolve("d"))) continue; // the dictionary itself

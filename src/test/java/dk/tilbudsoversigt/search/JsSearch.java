@@ -121,14 +121,27 @@ public final class JsSearch implements AutoCloseable {
         if (d != null && d.getFileName().toString().equals("d") && !block.equals(d)) {
             Path soeg = d.getParent();
             try {
-                String name = new com.fasterxml.jackson.databind.ObjectMapper().readTree(inflate(soeg.resolve("indeks.bin"), null))
-                        .get("dictionary").asText();
-                return inflate(file, inflate(d.resolve(name + ".bin"), null));
+                // keyed by the directory's time too: a rebuild into the same folder brings a new dictionary
+                String key = soeg + "@" + Files.getLastModifiedTime(soeg.resolve("indeks.bin"));
+                return inflate(file, DICTIONARIES.computeIfAbsent(key, k -> dictionary(soeg)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return inflate(file, null);
+    }
+
+    /** The documents' dictionary of each soeg/ folder read so far (a test inflates many documents of one folder). */
+    private static final java.util.Map<String, byte[]> DICTIONARIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static byte[] dictionary(Path soeg) {
+        try {
+            String name = new com.fasterxml.jackson.databind.ObjectMapper().readTree(inflate(soeg.resolve("indeks.bin"), null))
+                    .get("dictionary").asText();
+            return inflate(soeg.resolve("d").resolve(name + ".bin"), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A file of soeg/, uncompressed, with the preset dictionary it was compressed with (or null). */

@@ -13,9 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import dk.tilbudsoversigt.bake.SiteBuilder;
+import dk.tilbudsoversigt.ExampleSite;
 
 /**
  * Relevance on the example site: the judged queries of src/test/resources/relevance/randers.tsv
@@ -26,15 +25,11 @@ import dk.tilbudsoversigt.bake.SiteBuilder;
 class RelevanceTest {
     static final double REQUIRED_SUCCESS_AT_3 = 0.9;
 
-    @TempDir
-    Path temp;
-
     record Judged(int line, String query, List<String> expected, int within, String kind, String filters) {}
 
     @Test
     void judgedQueriesFindTheRightPages() throws Exception {
-        Path out = temp.resolve("site");
-        assertTrue(SiteBuilder.build(Path.of("."), out, false).ok());
+        Path out = ExampleSite.built();
         List<Judged> judged = read(Path.of("src/test/resources/relevance/randers.tsv"));
         assertTrue(judged.size() >= 40, "at least 40 judged queries");
         int first = 0;

@@ -12,20 +12,16 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import dk.tilbudsoversigt.bake.SiteBuilder;
+import dk.tilbudsoversigt.ExampleSite;
 
 /** What the search does beyond whole words, on the example site: as you type, typos, filters, excerpts. */
 class SearchBehaviourTest {
-    @TempDir
-    static Path temp;
     static JsSearch js;
 
     @BeforeAll
     static void build() throws Exception {
-        assertTrue(SiteBuilder.build(Path.of("."), temp.resolve("site"), false).ok());
-        js = new JsSearch(temp.resolve("site/soeg"));
+        js = new JsSearch(ExampleSite.built().resolve("soeg"));
     }
 
     @AfterAll
