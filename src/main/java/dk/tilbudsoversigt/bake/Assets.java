@@ -6,11 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+
+import dk.tilbudsoversigt.content.SiteSettings;
 
 /**
  * The static files of the site: the default theme's assets, replaced file by file by the
@@ -25,10 +29,26 @@ final class Assets {
     /** Relative path → the hashed relative path, for CSS and JS. */
     private final Map<String, String> hashed = new TreeMap<>();
 
-    Assets(Path siteFolder) throws IOException {
+    /** The icon browsers that read SVG prefer: the site's own favicon.svg, a square SVG logo or the default icon; null beside a PNG logo. */
+    private final String svgIcon;
+
+    Assets(Path siteFolder, SiteSettings settings) throws IOException {
         collect(Theme.folder("assets"));
         Path own = siteFolder.resolve("assets");
         if (Files.isDirectory(own)) collect(own);
+        files.computeIfPresent("css/site.css", (path, css) -> concat(css, Brand.css(settings).getBytes(StandardCharsets.UTF_8)));
+        String logo = settings.logo();
+        boolean pngLogo = logo != null && logo.toLowerCase(Locale.ROOT).endsWith(".png");
+        if (!files.containsKey(Brand.ICON_ICO)) files.put(Brand.ICON_ICO, Brand.ico(settings, pngLogo ? files.get(logo) : null));
+        boolean svgLogoAsIcon = logo != null && !pngLogo && files.containsKey(logo) && Brand.squareSvg(files.get(logo));
+        if (svgLogoAsIcon) {
+            svgIcon = logo;
+        } else if (pngLogo) {
+            svgIcon = files.containsKey(Brand.ICON_SVG) ? Brand.ICON_SVG : null;
+        } else {
+            files.putIfAbsent(Brand.ICON_SVG, Brand.defaultSvg(settings));
+            svgIcon = Brand.ICON_SVG;
+        }
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
             if (e.getKey().endsWith(".js")) e.setValue(compact(new String(e.getValue(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
         }
@@ -98,6 +118,16 @@ final class Assets {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    String svgIcon() {
+        return svgIcon;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     /** The URL path of an asset below the base path ("css/site.css" → "css/site.1a2b3c4d5e.css"). */

@@ -123,7 +123,7 @@ final class PreviewOutput implements AutoCloseable {
     private boolean newRenderer(List<RenderJob> jobs, SiteSettings settings) {
         try {
             Files.createDirectories(staging);
-            renderer = new JBakeRenderer(site, staging, jobs, SiteBuilder.shared(settings, new Assets(site)));
+            renderer = new JBakeRenderer(site, staging, jobs, SiteBuilder.shared(settings, new Assets(site, settings)));
             return true;
         } catch (Exception e) {
             problems.put("templates", Problem.error("templates", 1, "skabelonerne kunne ikke indlæses: " + SiteBuilder.rootMessage(e)));

@@ -91,7 +91,7 @@ public final class SiteBuilder {
         try {
             probe.reached(Stage.CHECKED);
             temp = Publisher.temporaryFolder(outputAbs);
-            Assets assets = new Assets(siteFolder);
+            Assets assets = new Assets(siteFolder, checked.content().settings());
             JBakeRenderer renderer = new JBakeRenderer(siteFolder, temp, jobs, shared(checked.content().settings(), assets));
             // the search index needs no rendered page: it is built beside the pages, on a thread of its own
             Path folder = temp;
@@ -164,6 +164,9 @@ public final class SiteBuilder {
         shared.put("base", settings.basePath());
         shared.put("css", settings.basePath() + "/" + assets.url("css/site.css"));
         shared.put("printCss", settings.basePath() + "/" + assets.url("css/print.css"));
+        shared.put("icon", settings.basePath() + "/" + Brand.ICON_ICO);
+        if (assets.svgIcon() != null) shared.put("svgIcon", settings.basePath() + "/" + assets.svgIcon());
+        if (settings.logo() != null) shared.put("logo", settings.basePath() + "/" + settings.logo());
         shared.put("filterJs", settings.basePath() + "/" + assets.url("js/filtre.js"));
         shared.put("searchPageJs", settings.basePath() + "/" + assets.url("js/soegeside.js"));
         shared.put("dates", new SiteModel.Dates());

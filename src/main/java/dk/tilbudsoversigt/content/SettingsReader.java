@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,7 +18,7 @@ public final class SettingsReader {
     static final String DEFAULT_AGE_GROUPS = "0-5, 6-12, 13-17, 18-64, 65-";
     static final Set<String> KEYS = new TreeSet<>(List.of("site.title", "site.owner", "site.url", "site.language",
             "site.areas", "site.age_groups", "site.contact.phone", "site.contact.email", "site.contact.address",
-            "site.contact.url", "site.accessibility_statement", "site.lix_max"));
+            "site.contact.url", "site.accessibility_statement", "site.lix_max", "site.logo", "site.logo.alt", "site.color"));
 
     private SettingsReader() {}
 
@@ -123,12 +124,67 @@ public final class SettingsReader {
             problems.error(FILE, lines.get("site.contact.url"), "'site.contact.url' skal være en hel adresse, der begynder med https://");
             ok = false;
         }
+        String logo = logo(siteFolder, values, lines, problems);
+        if (logo == null && values.containsKey("site.logo")) ok = false;
+        String color = color(values, lines, problems);
+        if (color == null && values.containsKey("site.color")) ok = false;
         if (!ok) return null;
         return new SiteSettings(values.get("site.title"), values.get("site.owner"), url, basePath,
                 values.getOrDefault("site.language", "da"), list(values.getOrDefault("site.areas", "")), bands,
                 blankToNull(values.get("site.contact.phone")), blankToNull(values.get("site.contact.email")),
                 blankToNull(values.get("site.contact.address")), blankToNull(values.get("site.contact.url")),
-                statement, lixMax);
+                statement, lixMax, logo, blankToNull(values.get("site.logo.alt")), color);
+    }
+
+    /** The logo's path below assets/, or null (an error when site.logo is set but wrong). */
+    private static String logo(Path siteFolder, Map<String, String> values, Map<String, Integer> lines, Problems problems) {
+        String value = blankToNull(values.get("site.logo"));
+        String alt = blankToNull(values.get("site.logo.alt"));
+        if (value == null) {
+            if (alt != null) problems.warning(FILE, lines.get("site.logo.alt"), "'site.logo.alt' bliver ikke brugt, når 'site.logo' ikke er udfyldt");
+            return null;
+        }
+        int line = lines.get("site.logo");
+        String path = value.replace('\\', '/');
+        if (!path.startsWith("assets/") || path.contains("..") || path.contains("//")
+                || !path.toLowerCase(Locale.ROOT).matches(".*\\.(svg|png)")) {
+            problems.error(FILE, line, "'site.logo' skal være en SVG- eller PNG-fil i mappen assets, f.eks. assets/billeder/logo.svg");
+            return null;
+        }
+        if (!Files.isRegularFile(siteFolder.resolve(path))) {
+            problems.error(FILE, line, "logoet '" + path + "' findes ikke; læg filen i mappen assets, eller ret navnet");
+            return null;
+        }
+        if (alt == null) {
+            problems.error(FILE, line, "logoet skal have en tekst til skærmlæsere: skriv 'site.logo.alt=' med det, logoet viser,"
+                    + " f.eks. site.logo.alt=" + values.getOrDefault("site.owner", "Eksempel Kommune"));
+            return null;
+        }
+        return path.substring("assets/".length());
+    }
+
+    /**
+     * The colour as #rrggbb, or null (an error when site.color is set but wrong). White text stands on
+     * it in the header, and it is the link colour on white and on the light grey of boxes and footer.
+     */
+    private static String color(Map<String, String> values, Map<String, Integer> lines, Problems problems) {
+        String value = blankToNull(values.get("site.color"));
+        if (value == null) return null;
+        int line = lines.get("site.color");
+        int rgb = Contrast.parse(value);
+        if (rgb < 0) {
+            problems.error(FILE, line, "'site.color' skal være en farve skrevet som #rrggbb, f.eks. #0b4f8a");
+            return null;
+        }
+        double ratio = Contrast.againstBackgrounds(rgb);
+        if (ratio < Contrast.MINIMUM) {
+            problems.error(FILE, line, "farven " + value + " giver kun " + Contrast.danish(ratio)
+                    + " i kontrast (til den hvide tekst i toppen og som linkfarve på hvid og lysegrå baggrund);"
+                    + " der skal mindst være 4,5:1."
+                    + " Brug en mørkere farve, f.eks. " + Contrast.hex(Contrast.darkEnough(rgb)));
+            return null;
+        }
+        return Contrast.hex(rgb);
     }
 
     private static int indexOfSeparator(String row) {
