@@ -23,6 +23,7 @@ public final class VideoHtml {
                 .attr("label", "Dansk").attr("default", true);
         player.appendElement("p").appendText("Din browser kan ikke vise videoen. ")
                 .appendElement("a").attr("href", fileUrl).text("Hent videoen");
+        player.child(2).appendText(".");
         transcript(figure, video.transcript());
         return figure;
     }
