@@ -169,6 +169,8 @@ public final class SiteBuilder {
         if (settings.logo() != null) shared.put("logo", settings.basePath() + "/" + settings.logo());
         shared.put("filterJs", settings.basePath() + "/" + assets.url("js/filtre.js"));
         shared.put("searchPageJs", settings.basePath() + "/" + assets.url("js/soegeside.js"));
+        shared.put("videoJs", settings.basePath() + "/" + assets.url("js/video.js"));
+        shared.put("readAloudJs", settings.basePath() + "/" + assets.url("js/laesop.js"));
         shared.put("dates", new SiteModel.Dates());
         shared.put("labels", new Labels.ForTemplates());
         shared.put("statementUrl", settings.accessibilityStatement() != null

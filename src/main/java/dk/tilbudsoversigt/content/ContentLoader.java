@@ -22,7 +22,7 @@ public final class ContentLoader {
      */
     static final Set<String> ATTACHMENT_TYPES = new TreeSet<>(List.of("png", "jpg", "jpeg", "gif", "webp", "avif",
             "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf", "txt", "csv",
-            "mp3", "mp4", "m4a", "webm", "ogg", "wav", "zip"));
+            "mp3", "mp4", "m4a", "webm", "ogg", "wav", "zip", "vtt"));
 
     private ContentLoader() {}
 

@@ -4,6 +4,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,17 +13,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.util.TextCollectingVisitor;
+import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
@@ -33,9 +39,12 @@ import org.jsoup.select.QueryParser;
 import dk.tilbudsoversigt.content.Content;
 import dk.tilbudsoversigt.content.Page;
 import dk.tilbudsoversigt.content.PageType;
+import dk.tilbudsoversigt.content.Problem;
 import dk.tilbudsoversigt.content.Problems;
 import dk.tilbudsoversigt.content.Slugs;
 import dk.tilbudsoversigt.content.Suggestions;
+import dk.tilbudsoversigt.media.VideoBlock;
+import dk.tilbudsoversigt.media.VideoHtml;
 import dk.tilbudsoversigt.site.Urls;
 
 /**
@@ -46,7 +55,7 @@ public final class BodyRenderer {
     // parsed once: jsoup parses a query string again on every select
     private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
     private static final Evaluator LINKS = QueryParser.parse("a[href], img[src]");
-    private static final Evaluator TABLES = QueryParser.parse("table");
+    private static final Evaluator VIDEO_MARKERS = QueryParser.parse("div[" + VideoFence.MARKER + "]");
     private final Path siteFolder;
     private final boolean includeDrafts;
     private final String base;
@@ -65,6 +74,16 @@ public final class BodyRenderer {
     private record AnchorLink(Page page, Page target, String fragment, int line, Problems problems) {}
 
     private record Refusal(int line, String message) {}
+
+    /** What checking a body found besides problems: its videos in order (null for one with errors), frame origins, warnings. */
+    private record Findings(List<Element> videos, Set<String> frameOrigins, List<Problem> warnings) {
+        Findings() {
+            this(new ArrayList<>(), new TreeSet<>(), new ArrayList<>());
+        }
+    }
+
+    /** A file of the site that a page uses: its path in the site folder and its URL in the built site. */
+    private record Attachment(String path, String url) {}
 
     /** The last resort when a body defeats the nesting limits: still a message with file and line, never a crash. */
     private static final String TOO_COMPLEX = "siden kan ikke vises, fordi den er bygget for dybt eller for indviklet op;"
@@ -199,7 +218,8 @@ public final class BodyRenderer {
     /** The rendered body, or null when {@link #check} refused it. */
     private RenderedBody render(Page page, Document doc, List<Heading> hs, Problems problems) {
         Map<String, String> rawRewrites = new HashMap<>();
-        if (!check(page, doc, rawRewrites, problems)) return null;
+        Findings found = new Findings();
+        if (!check(page, doc, rawRewrites, found, problems)) return null;
         String html = Markdown.render(doc);
         Element body = Jsoup.parseBodyFragment(html).body();
         body.ownerDocument().outputSettings().prettyPrint(false);
@@ -212,21 +232,22 @@ public final class BodyRenderer {
             String replaced = rawRewrites.get(e.attr(attr));
             if (replaced != null) e.attr(attr, replaced);
         }
-        for (Element table : body.select(TABLES)) {
-            Element frame = new Element("div").addClass("tabel-ramme").attr("tabindex", "0")
-                    .attr("role", "region").attr("aria-label", "Tabel");
-            table.before(frame);
-            frame.appendChild(table);
+        List<Element> markers = body.select(VIDEO_MARKERS);
+        for (int i = 0; i < markers.size(); i++) {
+            Element video = i < found.videos().size() ? found.videos().get(i) : null;
+            if (video != null) markers.get(i).replaceWith(video);
+            else markers.get(i).remove();
         }
+        Tables.finish(body);
         if (page.glossaryLinks()) glossary.link(body, page.key());
-        return split(body, hs);
+        return split(body, hs, found);
     }
 
     /**
      * The body, and the same body cut at its {@code ##} headings. Every top-level node is written
      * out once; the sections' texts come from the nodes moved (not copied) into a holder each.
      */
-    private static RenderedBody split(Element body, List<Heading> hs) {
+    private static RenderedBody split(Element body, List<Heading> hs, Findings found) {
         String text = body.text();
         StringBuilder html = new StringBuilder();
         StringBuilder intro = new StringBuilder();
@@ -250,11 +271,12 @@ public final class BodyRenderer {
             }
         }
         if (heading != null) sections.add(new Section(heading, id, part.toString(), current.text()));
-        return new RenderedBody(html.toString(), hs, intro.toString(), List.copyOf(sections), text);
+        return new RenderedBody(html.toString(), hs, intro.toString(), List.copyOf(sections), text,
+                List.copyOf(found.frameOrigins()), List.copyOf(found.warnings()));
     }
 
     /** Checks the body; false when it must not be rendered at all (the reason is then in {@link #refused}). */
-    private boolean check(Page page, Document doc, Map<String, String> rawRewrites, Problems problems) {
+    private boolean check(Page page, Document doc, Map<String, String> rawRewrites, Findings found, Problems problems) {
         int previousLevel = 1;
         int openHtml = 0;
         for (Node node : doc.getDescendants()) {
@@ -277,6 +299,12 @@ public final class BodyRenderer {
                 if (ref.getText().toString().isBlank()) {
                     problems.error(page.file(), line, "billedet mangler en alternativ tekst: skriv hvad billedet viser mellem [ og ]");
                 }
+            } else if (node instanceof FencedCodeBlock fence && VideoFence.isVideo(fence)) {
+                found.videos().add(video(page, fence, line, found, problems));
+            } else if (node instanceof TableBlock table && !Tables.hasCaption(table)) {
+                found.warnings().add(Problem.warning(page.file(), line, Tables.NO_CAPTION));
+            } else if (node instanceof Paragraph p && Tables.swallowsTable(p)) {
+                found.warnings().add(Problem.warning(page.file(), line, Tables.SWALLOWED));
             } else if (node instanceof Link link) {
                 String url = resolve(page, link.getUrl().toString(), line, false, problems);
                 if (url != null) link.setUrl(BasedSequence.of(url));
@@ -337,11 +365,8 @@ public final class BodyRenderer {
             return null;
         }
         if (target.startsWith("/")) return base + target + (fragment.isEmpty() ? "" : "#" + fragment);
-        String decoded = URLDecoder.decode(target.replace("+", "%2B"), StandardCharsets.UTF_8);
-        String dir = page.file().contains("/") ? page.file().substring(0, page.file().lastIndexOf('/')) : "";
-        Path resolved = Path.of(dir.isEmpty() ? "." : dir).resolve(decoded).normalize();
-        String path = resolved.toString().replace('\\', '/');
-        if (path.startsWith("..") || resolved.isAbsolute()) {
+        String path = sitePath(page, target);
+        if (path == null) {
             problems.error(page.file(), line, "linket " + url + " peger uden for site-mappen");
             return null;
         }
@@ -371,6 +396,69 @@ public final class BodyRenderer {
         problems.error(page.file(), line, (image ? "billedfilen " : "filen ") + url + " findes ikke (ledt efter "
                 + path + "); læg filen ved siden af siden eller i assets/");
         return null;
+    }
+
+    /** A relative link target as a path in the site folder, or null when it climbs out of it. */
+    private static String sitePath(Page page, String target) {
+        String decoded = URLDecoder.decode(target.replace("+", "%2B"), StandardCharsets.UTF_8);
+        String dir = page.file().contains("/") ? page.file().substring(0, page.file().lastIndexOf('/')) : "";
+        Path resolved = Path.of(dir.isEmpty() ? "." : dir).resolve(decoded).normalize();
+        String path = resolved.toString().replace('\\', '/');
+        return path.startsWith("..") || resolved.isAbsolute() ? null : path;
+    }
+
+    /** A video block as the page shows it, or null when it has errors (reported). */
+    private Element video(Page page, FencedCodeBlock fence, int line, Findings found, Problems problems) {
+        VideoBlock.Video video = VideoBlock.read(fence.getContentChars().toString(), line,
+                (at, message) -> problems.error(page.file(), at, message));
+        if (video == null) return null;
+        if (video.external() != null) {
+            found.frameOrigins().add(video.external().frameOrigin());
+            return VideoHtml.external(video);
+        }
+        Attachment file = attachment(page, video.file(), "videofilen", problems);
+        Attachment captions = attachment(page, video.captions(), "undertekstfilen", problems);
+        if (file == null || captions == null) return null;
+        if (!startsWithWebVtt(siteFolder.resolve(captions.path()))) {
+            problems.error(page.file(), video.captions().line(), "undertekstfilen " + video.captions().text()
+                    + " er ikke en WebVTT-fil: dens første linje skal være WEBVTT");
+            return null;
+        }
+        return VideoHtml.local(video, file.url(), captions.url());
+    }
+
+    /** A file of the site named in a video block, beside the page or in assets/; null when it is not there (reported). */
+    private Attachment attachment(Page page, VideoBlock.Value value, String noun, Problems problems) {
+        String written = value.text();
+        if (Links.isExternal(written) || Links.hasOtherScheme(written) || written.startsWith("/") || written.contains("?") || written.contains("#")) {
+            problems.error(page.file(), value.line(), noun + " " + written + " skal være en fil på sitet: skriv stien fra siden,"
+                    + " fx ../../assets/video/navn.webm");
+            return null;
+        }
+        String path = sitePath(page, written);
+        if (path == null) {
+            problems.error(page.file(), value.line(), noun + " " + written + " peger uden for site-mappen");
+            return null;
+        }
+        targets.computeIfAbsent(page.file(), f -> ConcurrentHashMap.newKeySet()).add(path);
+        if (path.startsWith("content/") && attachments.contains(path.substring("content/".length()))) {
+            return new Attachment(path, base + "/" + path.substring("content/".length()));
+        }
+        if (path.startsWith("assets/") && Files.isRegularFile(siteFolder.resolve(path))) {
+            return new Attachment(path, base + "/" + path.substring("assets/".length()));
+        }
+        problems.error(page.file(), value.line(), noun + " " + written + " findes ikke (ledt efter " + path
+                + "); læg filen i assets/video/ eller ved siden af siden");
+        return null;
+    }
+
+    private static boolean startsWithWebVtt(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            String start = new String(in.readNBytes(9), StandardCharsets.UTF_8).replace("\uFEFF", "");
+            return start.startsWith("WEBVTT");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void checkAnchor(Page page, Page target, String fragment, int line, Problems problems) {

@@ -9,7 +9,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 
-/** The flexmark setup: CommonMark with GitHub tables. Parser and renderer are thread-safe. */
+/** The flexmark setup: CommonMark with GitHub tables and ```video blocks. Parser and renderer are thread-safe. */
 public final class Markdown {
     private static final MutableDataSet OPTIONS = new MutableDataSet()
             .set(Parser.EXTENSIONS, List.of(TablesExtension.create()))
@@ -22,7 +22,7 @@ public final class Markdown {
             .set(Parser.TRACK_DOCUMENT_LINES, true)
             .toImmutable().toMutable();
     private static final Parser PARSER = Parser.builder(OPTIONS).build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder(OPTIONS).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder(OPTIONS).nodeRendererFactory(options -> new VideoFence()).build();
 
     private Markdown() {}
 

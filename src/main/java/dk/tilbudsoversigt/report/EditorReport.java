@@ -14,7 +14,7 @@ import dk.tilbudsoversigt.markdown.RenderedBody;
 import dk.tilbudsoversigt.site.Checked;
 import dk.tilbudsoversigt.site.Urls;
 
-/** Warnings for editors that never fail a build: texts due for review, hard-to-read texts. */
+/** Warnings for editors that never fail a build: texts due for review, hard-to-read texts, tables without a caption. */
 public final class EditorReport {
     private EditorReport() {}
 
@@ -34,6 +34,7 @@ public final class EditorReport {
         for (Page page : checked.pages()) {
             RenderedBody body = checked.bodies().get(page.file());
             if (body == null) continue;
+            for (var w : body.warnings()) problems.warning(w.file(), w.line(), w.message());
             Lix.Score lix = Lix.ofHtml(body.html());
             if (lix.words() >= 30 && lix.value() > ceiling) {
                 problems.warning(page.file(), page.bodyLine(), "teksten er svær at læse: LIX " + lix.value() + " (loftet er " + ceiling

@@ -12,7 +12,8 @@ final class ContentTypes {
             Map.entry("xml", "application/xml"), Map.entry("txt", "text/plain; charset=utf-8"),
             Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
             Map.entry("gif", "image/gif"), Map.entry("svg", "image/svg+xml"), Map.entry("webp", "image/webp"),
-            Map.entry("pdf", "application/pdf"), Map.entry("ico", "image/x-icon"));
+            Map.entry("pdf", "application/pdf"), Map.entry("ico", "image/x-icon"),
+            Map.entry("vtt", "text/vtt; charset=utf-8"), Map.entry("webm", "video/webm"), Map.entry("mp4", "video/mp4"));
 
     private ContentTypes() {}
 

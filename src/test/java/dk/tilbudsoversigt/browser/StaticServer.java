@@ -30,6 +30,7 @@ final class StaticServer implements AutoCloseable {
             exchange.getResponseHeaders().set("Content-Type", name.endsWith(".js") ? "text/javascript"
                     : name.endsWith(".css") ? "text/css" : name.endsWith(".json") ? "application/json"
                     : name.endsWith(".bin") ? "application/octet-stream"
+                    : name.endsWith(".vtt") ? "text/vtt" : name.endsWith(".webm") ? "video/webm" : name.endsWith(".mp4") ? "video/mp4"
                     : name.endsWith(".xml") ? "application/xml" : "text/html; charset=utf-8");
             exchange.sendResponseHeaders(status, body.length);
             try (OutputStream os = exchange.getResponseBody()) {
