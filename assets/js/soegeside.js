@@ -38,6 +38,35 @@ function fill(form, params) {
   }
 }
 
+/** The filters of the form with one select's value replaced by {@code value}. */
+function withValue(filters, name, value) {
+  const f = { ...filters };
+  if (name === 'type') f.type = TYPE_FILTERS[value] || value;
+  if (name === 'maalgruppe') f.targetGroup = value;
+  if (name === 'visitation') f.referral = value === 'ja';
+  return f;
+}
+
+/**
+ * Writes beside each value of the selects how many results the query has with it, the other
+ * filters as chosen ("Tilbud (12)"); without a query, the plain names. Stops when a newer
+ * search has started ({@code current} tells).
+ */
+async function countPerValue(form, query, filters, current) {
+  for (const select of form.querySelectorAll('#soeg-filtre select')) {
+    for (const option of select.options) {
+      if (option.dataset.navn === undefined) option.dataset.navn = option.textContent;
+      if (!option.value || !query.trim()) {
+        option.textContent = option.dataset.navn;
+        continue;
+      }
+      const { total } = await search(query, { filters: withValue(filters, select.name, option.value), limit: 0 });
+      if (!current()) return;
+      option.textContent = `${option.dataset.navn} (${total})`;
+    }
+  }
+}
+
 function resultItem(r) {
   const excerpt = element('p', { class: 'uddrag' });
   excerpt.innerHTML = r.excerpt; // built from escaped text; only <mark> is markup
@@ -76,6 +105,7 @@ function start() {
       list.replaceChildren();
       notes.replaceChildren();
       status.textContent = '';
+      countPerValue(form, query, filters, () => asked === latest);
       return;
     }
     let answer;
@@ -105,6 +135,7 @@ function start() {
     notes.replaceChildren(...lines);
     status.textContent = answer.total === 0 ? `Ingen resultater for »${query.trim()}«` : countText(answer.total, query)
       + (answer.total > answer.results.length ? `. Viser de ${answer.results.length} bedste` : '');
+    countPerValue(form, query, filters, () => asked === latest).catch(() => {});
   }
 
   let timer;

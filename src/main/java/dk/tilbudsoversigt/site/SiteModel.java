@@ -100,6 +100,7 @@ public final class SiteModel {
         List<RenderJob> jobs = new ArrayList<>();
         jobs.add(frontPage());
         jobs.addAll(offerOverviews());
+        jobs.addAll(targetGroupPages());
         for (PageType type : List.of(PageType.MAALGRUPPE, PageType.PLAN, PageType.HANDLEPLAN, PageType.FAQ, PageType.NYHED)) {
             if (type == PageType.HANDLEPLAN && pagesOf(type).isEmpty()) continue; // not in the menu: no empty page
             if (type == PageType.NYHED) {
@@ -111,6 +112,7 @@ public final class SiteModel {
         jobs.add(glossaryIndex());
         Map<String, Object> search = model("Søg", List.of(home()));
         search.put("groups", groupFacets);
+        search.put("ownSearchField", true);
         jobs.add(new RenderJob("soeg.ftlh", "/soeg/", search));
         jobs.add(new RenderJob("was.ftlh", "/was/", model("Tilgængelighedserklæring", List.of(home()))));
         jobs.add(new RenderJob("404.ftlh", "/404.html", model("Siden findes ikke", List.of(home()))));
@@ -259,7 +261,7 @@ public final class SiteModel {
         m.put("related", page.related().stream().map(byKey::get).filter(p -> p != null).map(this::link).toList());
         switch (page.type()) {
             case TILBUD -> m.put("card", cards.get(page.file()));
-            case MAALGRUPPE -> m.put("offers", offersIn(page.slug()));
+            case MAALGRUPPE -> putPage(m, offersIn(page.slug()), base + Urls.of(page), 1);
             case HANDLEPLAN -> m.put("statusCounts", statusCounts((Page.ActionPlan) page.details()));
             case FAQ -> m.put("jsonLd", JsonLd.faq(body));
             default -> { }
@@ -343,14 +345,21 @@ public final class SiteModel {
     private List<RenderJob> offerOverviews() {
         List<RenderJob> jobs = new ArrayList<>();
         List<Link> crumbs = List.of(home());
-        Map<String, Object> all = model("Alle tilbud", crumbs);
-        all.put("headTitle", "Alle tilbud – Tilbud – " + settings.owner());
-        all.put("offers", offers);
-        all.put("ageFacets", ageFacets);
-        all.put("groupFacets", groupFacets);
-        all.put("areaFacets", areaFacets.stream().filter(f -> f.count() > 0).toList());
-        all.put("referralFacets", referralFacets);
-        jobs.add(new RenderJob("tilbudsoversigt.ftlh", "/tilbud/", all));
+        List<List<OfferCard>> allPages = Pager.split(offers);
+        String data = allPages.size() > 1 ? OfferData.json(offers) : null;
+        for (int n = 1; n <= allPages.size(); n++) {
+            String title = n == 1 ? "Alle tilbud" : "Alle tilbud, side " + n + " af " + allPages.size();
+            Map<String, Object> all = model(title, n == 1 ? crumbs : List.of(home(), new Link("Alle tilbud", base + "/tilbud/")));
+            all.put("headTitle", title + " – Tilbud – " + settings.owner());
+            putPage(all, offers, base + "/tilbud/", n);
+            all.put("ageFacets", ageFacets);
+            all.put("groupFacets", groupFacets);
+            all.put("areaFacets", areaFacets.stream().filter(f -> f.count() > 0).toList());
+            all.put("referralFacets", referralFacets);
+            if (data != null) all.put("offerData", base + OfferData.PATH + "?v=" + OfferData.version(data));
+            jobs.add(new RenderJob("tilbudsoversigt.ftlh", Pager.path("/tilbud/", n), all));
+        }
+        if (data != null) jobs.add(new RenderJob("tilbudsdata.ftl", OfferData.PATH, Map.of("json", data)));
         List<Link> offerCrumbs = List.of(home(), new Link("Tilbud", base + "/tilbud/"));
         List<Facet> facets = new ArrayList<>(ageFacets);
         facets.addAll(areaFacets);
@@ -361,13 +370,44 @@ public final class SiteModel {
                 case "omraade" -> "Tilbud inden for " + f.label().toLowerCase(Locale.ROOT);
                 default -> "Tilbud " + f.label().toLowerCase(Locale.ROOT);
             };
-            Map<String, Object> m = model(heading, offerCrumbs);
-            m.put("headTitle", heading + " – Tilbud – " + settings.owner());
-            m.put("facet", f);
-            m.put("offers", f.offers());
-            jobs.add(new RenderJob("tilbudsliste.ftlh", f.url().substring(base.length()), m));
+            jobs.addAll(listPages(heading, offerCrumbs, f, f.offers(), f.url().substring(base.length()), 1));
         }
         return jobs;
+    }
+
+    /** Pages 2 and on of the target groups with long lists (page 1 is the group's own page). */
+    private List<RenderJob> targetGroupPages() {
+        List<RenderJob> jobs = new ArrayList<>();
+        for (Page group : pagesOf(PageType.MAALGRUPPE)) {
+            List<OfferCard> list = offersIn(group.slug());
+            if (list.size() < Pager.FROM) continue;
+            List<Link> crumbs = List.of(home(), new Link(PageType.MAALGRUPPE.pluralLabel(), base + Urls.overview(PageType.MAALGRUPPE)), link(group));
+            jobs.addAll(listPages("Tilbud til " + group.title(), crumbs, null, list, Urls.of(group), 2));
+        }
+        return jobs;
+    }
+
+    /** The pages of an offer list from page {@code from} on, each with the offers it shows and its place among the pages. */
+    private List<RenderJob> listPages(String heading, List<Link> crumbs, Facet facet, List<OfferCard> list, String first, int from) {
+        List<RenderJob> jobs = new ArrayList<>();
+        int count = Pager.split(list).size();
+        for (int n = from; n <= count; n++) {
+            String title = count == 1 ? heading : heading + ", side " + n + " af " + count;
+            Map<String, Object> m = model(title, crumbs);
+            m.put("headTitle", title + " – Tilbud – " + settings.owner());
+            if (facet != null) m.put("facet", facet);
+            putPage(m, list, base + first, n);
+            jobs.add(new RenderJob("tilbudsliste.ftlh", Pager.path(first, n), m));
+        }
+        return jobs;
+    }
+
+    /** Page {@code n} of an offer list: its offers, how many the whole list has and, when it has pages, where this one stands. */
+    private static void putPage(Map<String, Object> m, List<OfferCard> list, String first, int n) {
+        List<List<OfferCard>> pages = Pager.split(list);
+        m.put("offers", pages.get(n - 1));
+        m.put("total", list.size());
+        m.put("pager", Pager.of(first, n, pages.size()));
     }
 
     private RenderJob listJob(PageType type, List<Page> pages) {

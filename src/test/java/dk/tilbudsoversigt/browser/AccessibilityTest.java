@@ -142,6 +142,9 @@ class AccessibilityTest {
             for (int i = 0; i < 80 && box == null; i++) {
                 new Actions(driver).sendKeys(Keys.TAB).perform();
                 WebElement active = driver.switchTo().activeElement();
+                if (active.getTagName().equals("summary") && active.findElement(By.xpath("..")).getAttribute("open") == null) {
+                    active.sendKeys(Keys.ENTER); // the filters sit in a panel that Enter opens
+                }
                 if ("alder-65-".equals(active.getAttribute("id"))) box = active;
             }
             assertTrue(box != null, "the filter checkbox is reachable with Tab");
@@ -185,6 +188,7 @@ class AccessibilityTest {
         try (StaticServer server = new StaticServer(out, "/sti/handicap")) {
             noScript.get(server.origin + "/sti/handicap/tilbud/");
             assertTrue(!noScript.findElement(By.id("filtre")).isDisplayed(), "the JavaScript filter form stays hidden");
+            noScript.findElement(By.cssSelector("#filterpanel > summary")).click();
             noScript.findElement(By.linkText("65 år og derover")).click();
             assertTrue(noScript.getCurrentUrl().endsWith("/sti/handicap/tilbud/alder/65-/"), noScript.getCurrentUrl());
             assertEquals(List.of("Fritidsklub"), noScript.findElements(By.cssSelector(".kort h2, .kort h3")).stream().map(WebElement::getText).toList());

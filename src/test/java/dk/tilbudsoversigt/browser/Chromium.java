@@ -47,6 +47,15 @@ public final class Chromium {
         return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
     }
 
+    /**
+     * Makes the page area {@code width} × {@code height} CSS px at one device pixel per CSS px,
+     * as a phone shows pages when {@code mobile} (the viewport meta tag applies) or a desktop screen.
+     */
+    public static void viewport(ChromeDriver driver, int width, int height, boolean mobile) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+    }
+
     /** The DOM of {@code url} after scripts have run, as {@code chromium --dump-dom} prints it; profiles go below {@code temp}. */
     static Document dom(String url, Path temp) throws Exception {
         List<String> cmd = List.of(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu",
