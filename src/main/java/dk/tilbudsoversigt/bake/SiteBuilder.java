@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import freemarker.core.ParseException;
 import freemarker.template.TemplateException;
 
+import dk.tilbudsoversigt.cache.BuildCache;
+import dk.tilbudsoversigt.cache.InputKey;
 import dk.tilbudsoversigt.content.ContentLoader;
 import dk.tilbudsoversigt.content.Page;
 import dk.tilbudsoversigt.content.PageType;
@@ -30,8 +32,12 @@ import dk.tilbudsoversigt.search.SearchIndexWriter;
 /** The whole build: check, model, bake into a temporary folder, copy files, publish. */
 public final class SiteBuilder {
 
-    /** What a build did: its problems, and on success what it wrote. */
-    public record Result(Problems problems, Map<PageType, Integer> pagesByType, int files) {
+    /** What a build did: its problems, and on success what it wrote; {@code fromCache}: the files of an identical earlier build. */
+    public record Result(Problems problems, Map<PageType, Integer> pagesByType, int files, boolean fromCache) {
+        public Result(Problems problems, Map<PageType, Integer> pagesByType, int files) {
+            this(problems, pagesByType, files, false);
+        }
+
         public boolean ok() {
             return !problems.hasErrors();
         }
@@ -58,15 +64,32 @@ public final class SiteBuilder {
     private SiteBuilder() {}
 
     public static Result build(Path siteFolder, Path output, boolean includeDrafts) {
-        return build(siteFolder, output, includeDrafts, stage -> { });
+        return build(siteFolder, output, includeDrafts, false, stage -> { });
+    }
+
+    /**
+     * As {@link #build(Path, Path, boolean)}; with {@code cached}, an unchanged site takes the
+     * files of its last successful build from the {@link BuildCache} beside the output.
+     */
+    public static Result build(Path siteFolder, Path output, boolean includeDrafts, boolean cached) {
+        return build(siteFolder, output, includeDrafts, cached, stage -> { });
     }
 
     static Result build(Path siteFolder, Path output, boolean includeDrafts, Probe probe) {
+        return build(siteFolder, output, includeDrafts, false, probe);
+    }
+
+    static Result build(Path siteFolder, Path output, boolean includeDrafts, boolean cached, Probe probe) {
         String unrecovered = null;
         try {
             Publisher.recover(output); // a build killed mid-swap left the old site beside the output
         } catch (IOException e) {
             unrecovered = "det tidligere site ved siden af kunne ikke lægges tilbage: " + e.getMessage();
+        }
+        Cached cache = cached ? Cached.of(siteFolder, output, includeDrafts) : null;
+        if (cache != null && unrecovered == null && OutputFolder.refusal(siteFolder, output) == null) {
+            Result restored = cache.publish(output);
+            if (restored != null) return restored;
         }
         Checked checked = Checked.run(siteFolder, includeDrafts);
         Problems problems = checked.problems();
@@ -77,7 +100,48 @@ public final class SiteBuilder {
             problems.error(output.toString(), 1, refusal);
             return new Result(problems, Map.of(), 0);
         }
-        return publish(siteFolder, output, checked, new SiteModel(checked).jobs(), true, probe);
+        return publish(siteFolder, output, checked, new SiteModel(checked).jobs(), true, cache, probe);
+    }
+
+    /** The build cache of one build: where it is and the key of this build's input. */
+    private record Cached(BuildCache cache, String key) {
+        /** Null when the input has no key (it could not be read, or holds symbolic links). */
+        static Cached of(Path siteFolder, Path output, boolean includeDrafts) {
+            try {
+                String key = InputKey.of(siteFolder, includeDrafts ? "drafts" : "");
+                return key == null ? null : new Cached(BuildCache.beside(output), key);
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        /** Publishes the cached files of this input; null when there are none that check out. */
+        Result publish(Path output) {
+            Path outputAbs = output.toAbsolutePath().normalize();
+            Path temp = null;
+            try {
+                temp = Publisher.temporaryFolder(outputAbs);
+                BuildCache.Summary summary = cache.restore(key, temp);
+                if (summary == null) return null;
+                Publisher.publish(temp, outputAbs, () -> { });
+                temp = null;
+                Problems problems = new Problems();
+                summary.warnings().forEach(w -> problems.warning(w.file(), w.line(), w.message()));
+                Map<PageType, Integer> counts = new EnumMap<>(PageType.class);
+                summary.pages().forEach((type, n) -> counts.put(PageType.valueOf(type), n));
+                return new Result(problems, counts, summary.files(), true);
+            } catch (IOException | RuntimeException e) {
+                return null; // the build builds instead
+            } finally {
+                if (temp != null) Publisher.discard(temp);
+            }
+        }
+
+        void store(Path built, List<String> files, Result result) {
+            Map<String, Integer> pages = new LinkedHashMap<>();
+            result.pagesByType().forEach((type, n) -> pages.put(type.name(), n));
+            cache.store(key, built, files, new BuildCache.Summary(result.problems().warnings(), pages, files.size()));
+        }
     }
 
     /**
@@ -85,6 +149,11 @@ public final class SiteBuilder {
      * {@code output} and swaps it in when all is written.
      */
     static Result publish(Path siteFolder, Path output, Checked checked, List<RenderJob> jobs, boolean searchIndex, Probe probe) {
+        return publish(siteFolder, output, checked, jobs, searchIndex, null, probe);
+    }
+
+    private static Result publish(Path siteFolder, Path output, Checked checked, List<RenderJob> jobs, boolean searchIndex,
+                                  Cached cache, Probe probe) {
         Problems problems = checked.problems();
         Path outputAbs = output.toAbsolutePath().normalize();
         Path temp = null;
@@ -119,17 +188,20 @@ public final class SiteBuilder {
             if (!copyAttachments(siteFolder, checked.content().attachments(), temp, problems)) {
                 return new Result(problems, Map.of(), 0);
             }
-            int files;
+            List<String> files;
             try (Stream<Path> walk = Files.walk(temp)) {
                 Path lock = temp.resolve(Publisher.LOCK);
-                files = (int) walk.filter(p -> Files.isRegularFile(p) && !p.equals(lock)).count();
+                Path root = temp;
+                files = walk.filter(p -> Files.isRegularFile(p) && !p.equals(lock)).map(p -> ContentLoader.relative(root, p)).sorted().toList();
             }
-            probe.reached(Stage.WRITTEN);
-            Publisher.publish(temp, outputAbs, () -> probe.reached(Stage.SWAPPING));
-            temp = null;
             Map<PageType, Integer> counts = new EnumMap<>(PageType.class);
             for (Page p : checked.pages()) counts.merge(p.type(), 1, Integer::sum);
-            return new Result(problems, counts, files);
+            Result result = new Result(problems, counts, files.size());
+            probe.reached(Stage.WRITTEN);
+            if (cache != null) cache.store(temp, files, result);
+            Publisher.publish(temp, outputAbs, () -> probe.reached(Stage.SWAPPING));
+            temp = null;
+            return result;
         } catch (IOException e) {
             problems.error(output.toString(), 1, "sitet kunne ikke skrives: " + e.getMessage());
             return new Result(problems, Map.of(), 0);

@@ -42,11 +42,13 @@ public final class Main {
             Skriv KOMMANDO --help for kommandoens tilvalg.
             """;
     static final String BUILD_USAGE = """
-            Brug: java -jar tilbudsoversigt.jar build [--source MAPPE] [--output MAPPE] [--drafts]
+            Brug: java -jar tilbudsoversigt.jar build [--source MAPPE] [--output MAPPE] [--drafts] [--no-cache]
 
               --source MAPPE   site-mappen med site.properties og content/ (standard: .)
               --output MAPPE   hvor det byggede site skal ligge (standard: target/site)
               --drafts         tag kladder med (kun til forhåndsvisning, aldrig til udgivelse)
+              --no-cache       byg alt forfra; ellers genbruges sidste byg (i .MAPPE.cache ved
+                               siden af --output), når intet i site-mappen er ændret
 
             Ved fejl skrives hver fejl som sti:linje: besked, og et tidligere bygget site
             bliver liggende uændret. Afslutningskode 0: bygget, 1: fejl i indholdet, 2: forkert brug.
@@ -146,18 +148,18 @@ public final class Main {
     }
 
     private static int build(List<String> args, PrintStream out, PrintStream err) throws Arguments.UsageException {
-        Arguments a = Arguments.parse(args, Set.of("source", "output"), Set.of("drafts"));
+        Arguments a = Arguments.parse(args, Set.of("source", "output"), Set.of("drafts", "no-cache"));
         if (!a.words.isEmpty()) throw new Arguments.UsageException("build tager ikke argumentet '" + a.words.get(0) + "'");
         Path source = source(a);
         Path output = Path.of(a.get("output", "target/site"));
         long start = System.nanoTime();
-        SiteBuilder.Result result = SiteBuilder.build(source, output, a.has("drafts"));
+        SiteBuilder.Result result = SiteBuilder.build(source, output, a.has("drafts"), !a.has("no-cache"));
         report(result.problems(), err);
         if (!result.ok()) return 1;
         long ms = (System.nanoTime() - start) / 1_000_000;
         String counts = result.pagesByType().entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey().typeName()).collect(Collectors.joining(", "));
-        out.println("Bygget " + output + ": " + counts + "; " + result.files() + " filer, "
+        out.println("Bygget " + output + ": " + counts + "; " + result.files() + " filer" + (result.fromCache() ? " (uændret, fra sidste byg)" : "") + ", "
                 + result.problems().warnings().size() + " advarsler, " + ms + " ms");
         return 0;
     }

@@ -266,8 +266,11 @@ final class IndexExport {
         // table holds each distinct combination once and the postings point into it. A term in
         // very many documents leaves the norms out (the norm files hold every document's): its
         // combinations are then only frequencies, so few, and its postings a fraction of the size
-        List<Integer> docs = new ArrayList<>();
-        List<int[]> hits = new ArrayList<>(); // per document: frequency, norm per field of the term
+        int most = 0;
+        for (int f = 0; f < fieldCount; f++) most += p.df[f];
+        int[] docs = new int[most];
+        int[][] hits = new int[most][]; // per document: frequency, norm per field of the term
+        int count = 0;
         int[] at = new int[fieldCount];
         while (true) {
             int doc = Integer.MAX_VALUE;
@@ -281,24 +284,26 @@ final class IndexExport {
                     at[f]++;
                 }
             }
-            docs.add(doc);
-            hits.add(hit);
+            docs[count] = doc;
+            hits[count++] = hit;
         }
-        boolean sharedNorms = docs.size() >= sharedNormsFrom;
+        boolean sharedNorms = count >= sharedNormsFrom;
         if (sharedNorms) usesNormFiles = true;
-        List<String> comboOfDoc = new ArrayList<>(docs.size());
+        String[] comboOfDoc = new String[count];
         StringBuilder combo = new StringBuilder();
-        for (int[] hit : hits) {
+        for (int i = 0; i < count; i++) {
+            int[] hit = hits[i];
             combo.setLength(0);
             for (int f = 0; f < fieldCount; f++) {
                 if (p.df[f] == 0) continue;
                 combo.append((char) hit[2 * f]);
                 if (hit[2 * f] > 0 && !sharedNorms) combo.append((char) hit[2 * f + 1]);
             }
-            comboOfDoc.add(combo.toString());
+            comboOfDoc[i] = combo.toString();
         }
-        List<String> table = new ArrayList<>(new java.util.TreeSet<>(comboOfDoc));
-        if (!sharedNorms) {
+        // most terms of a large site are in one document: their table is that one combination
+        List<String> table = count == 1 ? List.of(comboOfDoc[0]) : new ArrayList<>(new java.util.TreeSet<>(Arrays.asList(comboOfDoc)));
+        if (!sharedNorms && table.size() > 1) {
             // best first: the first entry bounds what the term can add to any document's score
             Similarity.SimScorer[] scorers = scorers(term, p, stats);
             Map<String, Double> impact = new HashMap<>();
@@ -320,12 +325,12 @@ final class IndexExport {
         }
         Bytes postings = new Bytes();
         int last = 0;
-        for (int i = 0; i < docs.size(); i++) {
-            postings.varint(docs.get(i) - last);
-            last = docs.get(i);
-            if (table.size() > 1) postings.varint(indexOf.get(comboOfDoc.get(i)));
+        for (int i = 0; i < count; i++) {
+            postings.varint(docs[i] - last);
+            last = docs[i];
+            if (table.size() > 1) postings.varint(indexOf.get(comboOfDoc[i]));
         }
-        out.varint(docs.size());
+        out.varint(count);
         // long postings live in a file of their own, fetched only when the term is searched, so
         // that a shard stays a few KB of terms and a lookup does not pay for its neighbours
         if (postings.size() >= ownFileFrom) {
@@ -334,7 +339,7 @@ final class IndexExport {
             out.varint(0);
             out.writeBytes(postings.toByteArray());
         }
-        return new Encoded(out.toByteArray(), docs.size());
+        return new Encoded(out.toByteArray(), count);
     }
 
     private Similarity.SimScorer[] scorers(String term, TermPostings p, CollectionStatistics[] stats) {

@@ -25,21 +25,26 @@ final class Replay extends TokenStream {
 
     /** Runs {@code stream} now and keeps what it gave. */
     static Replay of(TokenStream stream) {
-        java.util.List<String> terms = new java.util.ArrayList<>();
-        java.util.List<Integer> increments = new java.util.ArrayList<>();
+        String[] terms = new String[64];
+        int[] increments = new int[64];
+        int n = 0;
         try (TokenStream ts = stream) {
             CharTermAttribute t = ts.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute p = ts.addAttribute(PositionIncrementAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
-                terms.add(t.toString());
-                increments.add(p.getPositionIncrement());
+                if (n == terms.length) {
+                    terms = java.util.Arrays.copyOf(terms, 2 * n);
+                    increments = java.util.Arrays.copyOf(increments, 2 * n);
+                }
+                terms[n] = t.toString();
+                increments[n++] = p.getPositionIncrement();
             }
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Replay(terms.toArray(String[]::new), increments.stream().mapToInt(Integer::intValue).toArray());
+        return new Replay(java.util.Arrays.copyOf(terms, n), java.util.Arrays.copyOf(increments, n));
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -26,8 +25,12 @@ final class SynonymGroupFilter extends TokenFilter {
     private final TypeAttribute type = addAttribute(TypeAttribute.class);
     private final Deque<String> recentWords = new ArrayDeque<>();
     private final Deque<String> pending = new ArrayDeque<>();
-    /** Groups already added at the current position: a word and its part may name the same group. */
-    private final Set<String> addedHere = new LinkedHashSet<>();
+    /**
+     * Groups already added at the current position: a word and its part may name the same group.
+     * A list, as it holds one or two groups and is emptied at every position: clearing a hash set
+     * costs its capacity, per token.
+     */
+    private final List<String> addedHere = new ArrayList<>();
     private State current;
 
     SynonymGroupFilter(TokenStream input, SynonymGroups groups) {
@@ -45,7 +48,7 @@ final class SynonymGroupFilter extends TokenFilter {
             return true;
         }
         if (!input.incrementToken()) return false;
-        if (position.getPositionIncrement() > 0) addedHere.clear();
+        if (position.getPositionIncrement() > 0 && !addedHere.isEmpty()) addedHere.clear();
         String t = term.toString();
         if (type.type().equals(Analysis.PART)) {
             if (groups.endsAMember(t)) queue(groups.groupsOf(List.of(t)));
@@ -65,7 +68,10 @@ final class SynonymGroupFilter extends TokenFilter {
 
     private void queue(Set<String> found) {
         for (String g : found) {
-            if (addedHere.add(g)) pending.addLast(g);
+            if (!addedHere.contains(g)) {
+                addedHere.add(g);
+                pending.addLast(g);
+            }
         }
     }
 

@@ -74,32 +74,49 @@ final class Vocabulary {
         return modifiers;
     }
 
+    /** One word of the site: its single String instance, and how often the site uses it. */
+    private static final class Use {
+        final String word;
+        final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+
+        Use(String word) {
+            this.word = word;
+        }
+    }
+
     /** Reads every field of every document with the surface chain, and keeps each field's words. */
     static Vocabulary of(List<SearchDocument> docs) {
         Analyzer surface = Analysis.surface();
-        Map<String, Integer> counts = new ConcurrentHashMap<>();
-        Map<String, String> canonical = new ConcurrentHashMap<>(); // one String per word, however often it occurs
+        // one shared map lookup per distinct word of a document gives both its single String
+        // (however often it occurs) and its count; the document's own words are counted locally
+        Map<String, Use> uses = new ConcurrentHashMap<>();
         String[][][] words = new String[docs.size()][][];
         java.util.stream.IntStream.range(0, docs.size()).parallel().forEach(d -> {
             SearchDocument doc = docs.get(d);
-            Map<String, Integer> local = new HashMap<>();
+            Map<String, int[]> local = new HashMap<>();
             String[][] fields = new String[Fields.ALL.size()][];
             for (int f = 0; f < fields.length; f++) {
                 String text = doc.fields().get(Fields.ALL.get(f).field());
                 List<Analysis.Token> tokens = text == null ? List.of() : Analysis.tokens(surface, text);
                 String[] field = new String[tokens.size()];
-                for (int i = 0; i < field.length; i++) {
-                    String w = tokens.get(i).term();
-                    if (local.merge(w, 1, Integer::sum) == 1) w = canonical.computeIfAbsent(w, k -> k);
-                    else w = canonical.get(w);
-                    field[i] = w;
-                }
+                for (int i = 0; i < field.length; i++) field[i] = tokens.get(i).term();
+                for (String w : field) local.computeIfAbsent(w, k -> new int[1])[0]++;
                 fields[f] = field;
             }
+            Map<String, String> canonical = new HashMap<>(local.size() * 2);
+            for (Map.Entry<String, int[]> e : local.entrySet()) {
+                Use use = uses.computeIfAbsent(e.getKey(), Use::new);
+                use.count.addAndGet(e.getValue()[0]);
+                canonical.put(e.getKey(), use.word);
+            }
+            for (String[] field : fields) {
+                for (int i = 0; i < field.length; i++) field[i] = canonical.get(field[i]);
+            }
             words[d] = fields;
-            local.forEach((w, n) -> counts.merge(w, n, Integer::sum));
         });
         surface.close();
+        Map<String, Integer> counts = new HashMap<>(uses.size() * 2);
+        uses.forEach((w, use) -> counts.put(w, use.count.get()));
         return new Vocabulary(counts, words);
     }
 

@@ -77,7 +77,7 @@ final class HugoSite {
             f.append("ages: ").append(q(o.ageMax() == null ? o.ageMin() + " år og derover" : o.ageMin() + "–" + o.ageMax() + " år")).append('\n');
             f.append("unit: ").append(q("Benchmark Kommune, " + o.unit())).append('\n');
             f.append("---\n").append(o.body());
-            SyntheticSite.write(site.resolve("content/tilbud/" + o.slug() + ".md"), f.toString());
+            SyntheticSite.write(site.resolve("content/" + o.file()), f.toString());
         }
     }
 

@@ -25,9 +25,14 @@ public final class SyntheticSite {
 
     /** One synthetic offer; {@code ageMax} is null for "and older". */
     record Offer(int number, String title, String summary, LocalDate updated, List<Integer> groups,
-                 int ageMin, Integer ageMax, boolean referral, List<String> areas, String unit, String body) {
+                 int ageMin, Integer ageMax, boolean referral, List<String> areas, String unit, String body, String folder) {
         String slug() {
             return "tilbud-" + number;
+        }
+
+        /** The offer's file under content/: a sub-folder of tilbud/ ({@code folder}, "" or ending in /) only organises files. */
+        String file() {
+            return "tilbud/" + folder + slug() + ".md";
         }
 
         /** The age bands of site.properties that this offer's ages overlap. */
@@ -64,12 +69,12 @@ public final class SyntheticSite {
     /** Everything on a synthetic site. */
     record Model(List<Offer> offers, List<String> groups, List<Faq> faqs, List<Term> terms, List<News> news, String corpus) {}
 
-    private static final String[] GROUPS = {
+    static final String[] GROUPS = {
         "Autisme", "ADHD", "Udviklingshæmning", "Fysisk handicap", "Erhvervet hjerneskade",
         "Psykisk sårbarhed", "Synshandicap", "Hørehandicap", "Pårørende", "Søskende"};
 
     // title, summary; the lower-cased title is the word that gets linked in offer bodies
-    private static final String[][] TERMS = {
+    static final String[][] TERMS = {
         {"Visitation", "Kommunens vurdering af, hvilken hjælp du har brug for, og om du kan få den."},
         {"Bevilling", "Kommunens ja til en bestemt hjælp i et bestemt omfang."},
         {"Afgørelse", "Kommunens skriftlige svar på en ansøgning, med en begrundelse og en klagevejledning."},
@@ -95,11 +100,11 @@ public final class SyntheticSite {
         "Aflastning", "Støttekontaktperson", "Ledsageordning", "Bostøtte", "Samværstilbud", "Klubtilbud",
         "Familievejledning", "Forældrekursus", "Netværksgruppe", "Specialvejledning", "Fritidsaktiviteter",
         "Botræning", "Beskyttet beskæftigelse", "Hjælpemiddelrådgivning", "Kørsel til behandling"};
-    private static final String[] UNITS = {
+    static final String[] UNITS = {
         "Børn og Familie", "Voksenhandicapområdet", "Pædagogisk Psykologisk Rådgivning",
         "Hjælpemiddelcentret", "Ungeindsatsen", "Kultur og Fritid"};
-    private static final String[] AREAS = {"social", "skole", "fritid"};
-    private static final int[][] AGES = {{0, 5}, {0, 17}, {6, 17}, {13, 25}, {16, 25}, {18, 64}, {18, -1}, {65, -1}};
+    static final String[] AREAS = {"social", "skole", "fritid"};
+    static final int[][] AGES = {{0, 5}, {0, 17}, {6, 17}, {13, 25}, {16, 25}, {18, 64}, {18, -1}, {65, -1}};
 
     private SyntheticSite() {}
 
@@ -156,7 +161,7 @@ public final class SyntheticSite {
             offers.add(new Offer(i, title, summary, LocalDate.of(2024, 1, 1).plusDays(random.nextInt(600)),
                     List.of(g1 + 1, g2 + 1), age[0], age[1] < 0 ? null : age[1], referral, List.copyOf(areas),
                     UNITS[random.nextInt(UNITS.length)],
-                    body(random, text, List.of(GROUPS[g1], GROUPS[g2]), terms, seeAlso, i % 4 == 0 ? faq : null)));
+                    body(random, text, List.of(GROUPS[g1], GROUPS[g2]), terms, seeAlso, i % 4 == 0 ? faq : null), ""));
         }
         return new Model(List.copyOf(offers), List.of(GROUPS), faqs, terms, news, text.describe());
     }
@@ -228,7 +233,7 @@ public final class SyntheticSite {
             f.append("contact:\n  unit: ").append(q("Benchmark Kommune, " + o.unit()))
                     .append("\n  url: \"https://www.example.dk/kontakt\"\n");
             f.append("---\n").append(o.body());
-            write(site.resolve("content/tilbud/" + o.slug() + ".md"), f.toString());
+            write(site.resolve("content/" + o.file()), f.toString());
         }
     }
 
