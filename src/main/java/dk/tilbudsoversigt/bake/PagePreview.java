@@ -26,7 +26,7 @@ public final class PagePreview {
             if (job == null) return null;
             temp = Files.createTempDirectory("tilbudsoversigt-visning");
             JBakeRenderer renderer = new JBakeRenderer(siteFolder, temp, List.of(job),
-                    SiteBuilder.shared(checked.content().settings(), new Assets(siteFolder)));
+                    SiteBuilder.shared(checked.content().settings(), new Assets(siteFolder, checked.content().settings())));
             if (!SiteBuilder.render(renderer, job, new Problems())) return null;
             return Files.readString(temp.resolve(JBakeRenderer.outputFile(job.path())), StandardCharsets.UTF_8);
         } catch (Exception e) {
