@@ -87,7 +87,7 @@ class PageTextPropertiesTest {
     void thePageReaderReadsTheTypedTitle(@ForAll("typed") String title) {
         String text = PageText.parse(PAGE).withField("title", title).text();
         Problems problems = new Problems();
-        SiteSettings settings = new SiteSettings("T", "O", "https://example.dk", "", "da", List.of(), List.of(), null, null, null, null, null, 0);
+        SiteSettings settings = new SiteSettings("T", "O", "https://example.dk", "", "da", List.of(), List.of(), null, null, null, null, null, 0, null, null, null);
         Page page = new PageReader(settings).parse(text, "content/sider/x.md", PageType.SIDE, "x", problems);
         boolean looksEmpty = title.codePoints().allMatch(c -> Character.isSpaceChar(c) || Character.isWhitespace(c));
         if (!looksEmpty && title.strip().length() <= 120) assertEquals(title.strip(), page.title());
