@@ -174,7 +174,9 @@ public final class PageText {
         if (present) {
             int[] span = span(key);
             List<String> replacement = value == null ? List.of()
-                    : YamlWriter.entry(key, value, indent, style(key, span));
+                    : new ArrayList<>(YamlWriter.entry(key, value, indent, style(key, span)));
+            String comment = span[1] - span[0] == 1 ? trailingComment(key, lines.get(span[0])) : null;
+            if (comment != null && replacement.size() == 1) replacement.set(0, replacement.get(0) + comment);
             replace(newLines, newEndings, span[0], span[1], replacement, eol);
         } else {
             List<String> added = YamlWriter.entry(key, value, indent, YamlWriter.Style.DEFAULT);
@@ -233,6 +235,23 @@ public final class PageText {
             throw new IllegalStateException("the value written for " + key + " reads back as " + now + ", not " + wanted);
         }
         return result;
+    }
+
+    /** The comment after a one-line value ("title: Aflastning   # kort"), with the blanks before it; null when there is none. */
+    private String trailingComment(String key, String line) {
+        for (int i = 1; i < line.length(); i++) {
+            if (line.charAt(i) != '#' || !Character.isWhitespace(line.charAt(i - 1))) continue;
+            String before = line.substring(0, i).stripTrailing();
+            try {
+                if (Yaml.parse(before.strip() + "\n", 1) instanceof Yaml.Mapping m && m.entries().containsKey(key)
+                        && Objects.equals(value(m.entries().get(key).value()), fields.get(key))) {
+                    return line.substring(before.length());
+                }
+            } catch (LineException e) {
+                // the '#' is inside a quoted text: look further on
+            }
+        }
+        return null;
     }
 
     /** Keys in block style, one per line in increasing order, each at the same indentation. */

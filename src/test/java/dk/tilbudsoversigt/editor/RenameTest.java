@@ -99,6 +99,11 @@ class RenameTest {
                 .replace("Aflastning i weekenden", "BPA"));
         TestSites.write(site, "content/maalgrupper/andre.md", "---\ntitle: Andre\nsummary: Andre.\nrelated: [maalgrupper/autisme]\n---\nTekst.\n");
 
+        assertEquals(List.of("content/maalgrupper/andre.md", "content/tilbud/aflastning.md", "content/tilbud/bpa.md"),
+                Rename.referencesTo(new SiteFiles(site), "content/maalgrupper/autisme.md"));
+        assertEquals(List.of(TestSites.FAQ_FILE), Rename.referencesTo(new SiteFiles(site), TestSites.OFFER_FILE));
+        assertEquals(List.of(), Rename.referencesTo(new SiteFiles(site), TestSites.TERM_FILE));
+
         List<String> changed = Rename.slug(new SiteFiles(site), "content/maalgrupper/autisme.md", "autismespektrum");
 
         assertEquals(List.of("content/maalgrupper/autisme.md", "content/maalgrupper/autismespektrum.md",
