@@ -148,15 +148,16 @@ public final class PageText {
 
     /**
      * This text with {@code key} set to {@code value}, or removed when {@code value} is null.
-     * Values: String, Number, Boolean, LocalDate, List and Map of those. When the value is the
-     * one the file has already, the text is returned unchanged.
+     * Values: String, Number, Boolean, LocalDate, List and Map of those (null map values are left
+     * out). When the value means to the content module what the file says already (the same
+     * value; nothing for a missing or empty key; a list of one text for that single text), the
+     * text is returned unchanged, so a form saved without changes leaves the file as it was.
      */
     public PageText withField(String key, Object value) {
         Objects.requireNonNull(key, "key");
         Object wanted = value == null ? null : model(value);
         boolean present = fields.containsKey(key);
-        if (present && Objects.equals(wanted, fields.get(key))) return this;
-        if (!present && value == null) return this;
+        if (present ? sameMeaning(fields.get(key), wanted) : isEmpty(wanted)) return this;
         if (!hasFrontMatter()) {
             String eol = endings.isEmpty() || endings.get(0).isEmpty() ? "\n" : endings.get(0);
             List<String> out = new ArrayList<>();
@@ -227,6 +228,18 @@ public final class PageText {
             }
         }
         return changed ? parse(join(newLines, endings)) : this;
+    }
+
+    /** The content module reads both alike: equal, both empty, or a single text and a list of just that text. */
+    private static boolean sameMeaning(Object current, Object wanted) {
+        if (Objects.equals(current, wanted)) return true;
+        if (isEmpty(current) && isEmpty(wanted)) return true;
+        return current instanceof String s && wanted instanceof List<?> list && list.size() == 1 && s.equals(list.get(0));
+    }
+
+    private static boolean isEmpty(Object v) {
+        return v == null || (v instanceof String s && s.isBlank()) || (v instanceof List<?> l && l.isEmpty())
+                || (v instanceof Map<?, ?> m && m.isEmpty());
     }
 
     private PageText checked(PageText result, String key, Object wanted) {

@@ -88,7 +88,13 @@ public final class Rename {
         List<String> others = new ArrayList<>();
         for (String rel : files.pages()) {
             boolean moved = rel.equals(from);
-            String text = files.read(rel);
+            String text;
+            try {
+                text = files.read(rel);
+            } catch (IOException e) {
+                if (moved) throw e;
+                continue; // not UTF-8 or too large: the build reports it, and it is not rewritten blind
+            }
             PageText page;
             try {
                 page = PageText.parse(text);

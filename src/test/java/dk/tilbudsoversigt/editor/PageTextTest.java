@@ -251,6 +251,13 @@ class PageTextTest {
         assertSame(page, page.withField("related", List.of("tilbud/bpa", "tilbud/ledsagelse")));
         assertSame(page, page.withField("age", Map.of("min", 0, "max", 17)));
         assertSame(page, page.withField("missing", null));
+        assertSame(page, page.withField("missing", List.of()));
+        assertSame(page, page.withField("missing", ""));
+        PageText single = PageText.parse("---\nrelated: tilbud/bpa\nkeywords:\nprice: ''\n---\n");
+        assertSame(single, single.withField("related", List.of("tilbud/bpa")));
+        assertSame(single, single.withField("keywords", List.of()));
+        assertSame(single, single.withField("keywords", null));
+        assertSame(single, single.withField("price", null));
     }
 
     @Test
