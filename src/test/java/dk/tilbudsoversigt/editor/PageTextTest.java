@@ -128,6 +128,11 @@ class PageTextTest {
         assertEquals("En lang tekst, der er foldet over to linjer.", page.fields().get("summary"));
         assertEquals("første linje\n# ikke en kommentar\nsidste linje\n", page.fields().get("note_block"));
 
+        String title = page.withField("title", "Aflastning # i ferien").text();
+        assertEquals(List.of("3: title: 'Aflastning: i ''weekenden'''   # en kommentar efter værdien → title: \"Aflastning # i ferien\"   # en kommentar efter værdien"),
+                differingLines(TRICKY, title));
+        assertEquals("Aflastning # i ferien", PageText.parse(title).fields().get("title"));
+
         String changed = page.withField("status", "published").text();
         assertEquals(List.of("9: status: draft → status: published"), differingLines(TRICKY, changed));
 
@@ -246,6 +251,13 @@ class PageTextTest {
         assertSame(page, page.withField("related", List.of("tilbud/bpa", "tilbud/ledsagelse")));
         assertSame(page, page.withField("age", Map.of("min", 0, "max", 17)));
         assertSame(page, page.withField("missing", null));
+        assertSame(page, page.withField("missing", List.of()));
+        assertSame(page, page.withField("missing", ""));
+        PageText single = PageText.parse("---\nrelated: tilbud/bpa\nkeywords:\nprice: ''\n---\n");
+        assertSame(single, single.withField("related", List.of("tilbud/bpa")));
+        assertSame(single, single.withField("keywords", List.of()));
+        assertSame(single, single.withField("keywords", null));
+        assertSame(single, single.withField("price", null));
     }
 
     @Test

@@ -45,7 +45,8 @@ class SiteFilesTest {
             "content/%252e%252e/x", "content/tilbud/aflastning.md\u0000.png", "content/tilbud/\nx.md",
             "content/tilbud/aflastning.md::$DATA", "content/.. /x.md", "content/... /x.md", "content/tilbud/x.md.", "content/tilbud/x.md ",
             "site.properties", "templates/layout.ftlh", "content", "assets", ".papirkurv/x/kilde.properties", "content/.git/config",
-            "target/site/index.html", "~/x.md", "content/tilbud/..", "content/tilbud/..\u0000/x"})
+            "target/site/index.html", "~/x.md", "content/tilbud/..", "content/tilbud/..\u0000/x",
+            "content/tilbud/con.md", "assets/NUL.png", "assets/filer/lpt1", "content/tilbud/aflastning.md\u202e"})
     void hostilePathsAreRefused(String path) {
         RefusedPath refused = assertThrows(RefusedPath.class, () -> files.resolve(path), path);
         assertFalse(refused.getMessage().isBlank());
@@ -57,6 +58,14 @@ class SiteFilesTest {
         assertEquals(site.resolve("content/tilbud/aflastning.md"), files.resolve("content/tilbud/aflastning.md"));
         assertEquals(site.resolve("content/tilbud/ny/side.md"), files.resolve("content/tilbud/ny/side.md"));
         assertEquals(site.resolve("assets/filer/kort.png"), files.resolve("assets/filer/kort.png"));
+    }
+
+    @Test
+    void aLinkFromAPageToAFileIsRelative() {
+        assertEquals("../../assets/filer/kort.png", SiteFiles.relativeLink("content/tilbud/aflastning.md", "assets/filer/kort.png"));
+        assertEquals("../../../assets/filer/kort.png", SiteFiles.relativeLink("content/tilbud/boern/aflastning.md", "assets/filer/kort.png"));
+        assertEquals("../faq/hjaelp.md", SiteFiles.relativeLink("content/tilbud/aflastning.md", "content/faq/hjaelp.md"));
+        assertEquals("bpa.md", SiteFiles.relativeLink("content/tilbud/aflastning.md", "content/tilbud/bpa.md"));
     }
 
     @Test
