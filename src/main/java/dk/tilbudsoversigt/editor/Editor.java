@@ -183,7 +183,7 @@ public final class Editor implements Mount {
     }
 
     /** The form's fields written into the file's text: only the changed fields' lines change. */
-    private static String compose(String disk, Page before, PageType type, Map<String, Object> values, String body) {
+    static String compose(String disk, Page before, PageType type, Map<String, Object> values, String body) {
         PageText text = PageText.parse(disk);
         Map<String, Object> old = before == null ? Map.of() : Values.of(before);
         for (FieldSpec f : FieldSpec.of(type)) {
@@ -281,15 +281,15 @@ public final class Editor implements Mount {
         Map<String, Object> values = submitted != null ? Values.of(submitted, type) : Values.of(check.page());
         String body = submitted != null ? submitted.get("body") : check.page().markdown();
         List<Placement.Placed> placed = Placement.of(check.problems(), check.page(), text, fieldKeys(type));
-        return PageForm.html(ctx, new PageForm.Editing(file, type, version, values, body, placed, message, choices(check)));
+        return PageForm.html(ctx, new PageForm.Editing(file, type, version, values, body, placed, message, choices(check.checked() == null ? null : check.checked().content())));
     }
 
     private static Set<String> fieldKeys(PageType type) {
         return FieldSpec.of(type).stream().map(FieldSpec::key).collect(Collectors.toSet());
     }
 
-    private PageForm.Choices choices(DraftCheck check) {
-        Content content = check.checked() == null ? null : check.checked().content();
+    /** What the form offers to pick from: the site's target groups, areas, pages, glossary terms and images. */
+    PageForm.Choices choices(Content content) {
         List<PageForm.Choice> groups = new ArrayList<>();
         List<PageForm.Choice> pages = new ArrayList<>();
         List<PageForm.Choice> terms = new ArrayList<>();
