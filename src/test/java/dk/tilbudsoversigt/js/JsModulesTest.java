@@ -53,4 +53,21 @@ class JsModulesTest {
         assertFalse(matches(offer, "?alder=0-5&visitation=nej"));
         assertFalse(matches(offer, "?maalgruppe=aut"), "whole values, not prefixes");
     }
+
+    @Test
+    void theOffersFileIsNarrowedInItsOrderAndTheCountSaysHowManyAreShown() {
+        Value rows = js.eval("js", "([['a', 'A', '', '0–5 år', 'nej', '0-5', 'autisme', 'social'],"
+                + " ['b', 'B', '', '6–17 år', 'ja', '6-12 13-17', 'adhd autisme', 'skole'],"
+                + " ['c', 'C', '', '18 år og derover', 'ja', '18-64 65-', 'adhd', 'social']])");
+        Value chosen = filters.getMember("chosenFrom").execute("?maalgruppe=autisme&visitation=ja");
+        Value found = filters.getMember("matching").execute(rows, chosen);
+        assertEquals(1, found.getArraySize());
+        assertEquals("b", found.getArrayElement(0).getMember("slug").asString());
+        assertEquals("6-12 13-17", found.getArrayElement(0).getMember("alder").asString());
+        Value all = filters.getMember("matching").execute(rows, filters.getMember("chosenFrom").execute("?omraade=social"));
+        assertEquals("a", all.getArrayElement(0).getMember("slug").asString());
+        assertEquals("c", all.getArrayElement(1).getMember("slug").asString());
+        assertEquals("1 tilbud vises", filters.getMember("countText").execute(1, 1).asString());
+        assertEquals("120 tilbud passer. 50 vises", filters.getMember("countText").execute(120, 50).asString());
+    }
 }
