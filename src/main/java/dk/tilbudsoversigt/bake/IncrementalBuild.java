@@ -144,6 +144,15 @@ public final class IncrementalBuild implements AutoCloseable {
      * the build reads (site.properties, templates/, assets/) means a full build.
      */
     public Step update(Collection<Path> changed, Listener listener) {
+        out.rebuildStarted();
+        try {
+            return rebuild(changed, listener);
+        } finally {
+            out.rebuildEnded();
+        }
+    }
+
+    private Step rebuild(Collection<Path> changed, Listener listener) {
         long start = System.nanoTime();
         Set<String> files = new TreeSet<>();
         for (Path path : changed) {

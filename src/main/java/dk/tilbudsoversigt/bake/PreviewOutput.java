@@ -27,6 +27,7 @@ import dk.tilbudsoversigt.content.Problem;
 import dk.tilbudsoversigt.content.Problems;
 import dk.tilbudsoversigt.content.SiteSettings;
 import dk.tilbudsoversigt.site.Checked;
+import dk.tilbudsoversigt.search.SiteIndex;
 import dk.tilbudsoversigt.site.RenderJob;
 
 /**
@@ -47,6 +48,8 @@ final class PreviewOutput implements AutoCloseable {
         return t;
     });
     private final AtomicReference<Checked> pendingIndex = new AtomicReference<>();
+    /** Rebuilds of saved files under way: the search index gives way to them (both cores go to the page being saved). */
+    private final java.util.concurrent.atomic.AtomicInteger rebuilding = new java.util.concurrent.atomic.AtomicInteger();
     private Set<String> indexFiles = Set.of();
     private JBakeRenderer renderer;
     private final Map<String, RenderJob> written = new HashMap<>();
@@ -204,10 +207,21 @@ final class PreviewOutput implements AutoCloseable {
         if (pendingIndex.getAndSet(checked) == null) indexer.submit(this::writeSearchIndex);
     }
 
-    /** Waits until the search index requested so far is written. */
+    /** A rebuild of saved files begins: a search index being written gives up, to start again after it. */
+    void rebuildStarted() {
+        rebuilding.incrementAndGet();
+    }
+
+    void rebuildEnded() {
+        rebuilding.decrementAndGet();
+    }
+
+    /** Waits until the search index requested so far is written (one given up for a rebuild is written again). */
     void awaitSearchIndex() throws InterruptedException {
         try {
-            indexer.submit(() -> { }).get();
+            do {
+                indexer.submit(() -> { }).get();
+            } while (pendingIndex.get() != null);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
@@ -216,6 +230,7 @@ final class PreviewOutput implements AutoCloseable {
     private void writeSearchIndex() {
         try {
             Thread.sleep(INDEX_DEBOUNCE_MS);
+            while (rebuilding.get() > 0) Thread.sleep(10);
         } catch (InterruptedException e) {
             return;
         }
@@ -225,7 +240,13 @@ final class PreviewOutput implements AutoCloseable {
         try {
             Files.createDirectories(staging);
             temp = Files.createTempDirectory(staging, "soeg-");
-            SiteBuilder.writeSearchIndex(checked, temp);
+            try {
+                SiteBuilder.writeSearchIndex(checked, temp, () -> rebuilding.get() > 0 || pendingIndex.get() != null);
+            } catch (SiteIndex.Stopped e) {
+                // a save came: its rebuild goes first, then the newest content is indexed (this one again if none is newer)
+                if (pendingIndex.compareAndSet(null, checked)) indexer.submit(this::writeSearchIndex);
+                return;
+            }
             Set<String> files = new TreeSet<>();
             try (Stream<Path> walk = Files.walk(temp)) {
                 for (Path p : walk.filter(Files::isRegularFile).toList()) files.add(ContentLoader.relative(temp, p));

@@ -229,6 +229,11 @@ public final class SiteBuilder {
         SearchIndexWriter.write(checked, folder);
     }
 
+    /** As {@link #writeSearchIndex(Checked, Path)}, given up soon after {@code stop} says so. */
+    static void writeSearchIndex(Checked checked, Path folder, java.util.function.BooleanSupplier stop) throws IOException {
+        SearchIndexWriter.write(checked, folder, stop);
+    }
+
     /** What every template sees: settings, labels and the asset URLs with their hashes. */
     static Map<String, Object> shared(SiteSettings settings, Assets assets) {
         Map<String, Object> shared = new LinkedHashMap<>();

@@ -204,7 +204,10 @@ final class IndexExport {
         for (int f = 0; f < fieldCount; f++) stats[f] = index.searcher().collectionStatistics(Fields.ALL.get(f).field());
         List<String> names = new ArrayList<>(terms.keySet());
         Map<String, Encoded> encoded = new java.util.concurrent.ConcurrentHashMap<>();
-        names.parallelStream().forEach(t -> encoded.put(t, encode(t, terms.get(t), norms, stats)));
+        names.parallelStream().forEach(t -> {
+            index.checkpoint();
+            encoded.put(t, encode(t, terms.get(t), norms, stats));
+        });
         for (String t : names) documentCounts.put(t, encoded.get(t).docs());
 
         List<String> firstTerms = new ArrayList<>();
@@ -448,6 +451,7 @@ final class IndexExport {
     private List<String> writeDocuments(Map<String, Object> dir) {
         List<SearchDocument> docs = index.docs;
         List<byte[]> json = java.util.stream.IntStream.range(0, docs.size()).parallel().mapToObj(d -> {
+            index.checkpoint();
             SearchDocument doc = docs.get(d);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("url", doc.url());
@@ -466,7 +470,10 @@ final class IndexExport {
         dir.put("dictionary", dictionaryHash);
         int blocks = (docs.size() + BLOCK_DOCS - 1) / BLOCK_DOCS;
         return java.util.stream.IntStream.range(0, blocks).parallel()
-                .mapToObj(b -> writeBlock(json, b, dictionary, dictionaryHash)).toList();
+                .mapToObj(b -> {
+                    index.checkpoint();
+                    return writeBlock(json, b, dictionary, dictionaryHash);
+                }).toList();
     }
 
     /**

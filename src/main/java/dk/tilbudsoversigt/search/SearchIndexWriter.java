@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import dk.tilbudsoversigt.content.Page;
 import dk.tilbudsoversigt.content.PageType;
@@ -16,7 +17,16 @@ public final class SearchIndexWriter {
     private SearchIndexWriter() {}
 
     public static void write(Checked checked, Path siteOutput) throws IOException {
-        try (SiteIndex index = SiteIndex.build(SearchDocuments.of(checked), synonyms(checked))) {
+        write(checked, siteOutput, () -> false);
+    }
+
+    /**
+     * As {@link #write(Checked, Path)}, given up with {@link SiteIndex.Stopped} soon after
+     * {@code stop} says so (the preview stops an index that a newer save has made old).
+     */
+    public static void write(Checked checked, Path siteOutput, BooleanSupplier stop) throws IOException {
+        try (SiteIndex index = SiteIndex.build(SearchDocuments.of(checked), synonyms(checked), stop)) {
+            index.checkpoint();
             IndexExport.write(index, siteOutput.resolve("soeg"));
         }
     }

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
@@ -34,10 +35,12 @@ public final class SiteIndex implements Closeable {
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
+    private final BooleanSupplier stop;
 
-    private SiteIndex(List<SearchDocument> docs, Map<String, List<String>> synonyms) throws IOException {
+    private SiteIndex(List<SearchDocument> docs, Map<String, List<String>> synonyms, BooleanSupplier stop) throws IOException {
         this.docs = docs;
-        this.vocabulary = Vocabulary.of(docs);
+        this.stop = stop;
+        this.vocabulary = Vocabulary.of(docs, this::checkpoint);
         this.splitter = new CompoundSplitter(vocabulary.terms(), vocabulary.written(), vocabulary.modifiers(), Words::term, Words::fold);
         vocabulary.splitWith(splitter);
         this.groups = new SynonymGroups(synonyms, Analysis.index(splitter, null));
@@ -47,7 +50,10 @@ public final class SiteIndex implements Closeable {
                 .setMergePolicy(NoMergePolicy.INSTANCE)
                 .setUseCompoundFile(false);
         // analysed on every core, written in document order by one writer: one segment, document n is docs.get(n)
-        List<Document> analysed = java.util.stream.IntStream.range(0, docs.size()).parallel().mapToObj(this::luceneDocument).toList();
+        List<Document> analysed = java.util.stream.IntStream.range(0, docs.size()).parallel().mapToObj(d -> {
+            checkpoint();
+            return luceneDocument(d);
+        }).toList();
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (Document doc : analysed) writer.addDocument(doc);
             writer.commit();
@@ -61,7 +67,24 @@ public final class SiteIndex implements Closeable {
      * @param synonyms synonym group key ("maalgrupper/autisme") → its names (title and synonyms)
      */
     public static SiteIndex build(List<SearchDocument> docs, Map<String, List<String>> synonyms) throws IOException {
-        return new SiteIndex(docs, synonyms);
+        return new SiteIndex(docs, synonyms, () -> false);
+    }
+
+    /** As {@link #build(List, Map)}, given up with {@link Stopped} soon after {@code stop} says so. */
+    static SiteIndex build(List<SearchDocument> docs, Map<String, List<String>> synonyms, BooleanSupplier stop) throws IOException {
+        return new SiteIndex(docs, synonyms, stop);
+    }
+
+    /** Thrown from any stage of building or writing an index that was told to stop. */
+    public static final class Stopped extends RuntimeException {
+        public Stopped() {
+            super("the search index was given up", null, false, false);
+        }
+    }
+
+    /** Gives up ({@link Stopped}) when told to; called between small pieces of work, from any thread. */
+    void checkpoint() {
+        if (stop.getAsBoolean()) throw new Stopped();
     }
 
     /** The doc-values field with each document's prior. */

@@ -86,12 +86,18 @@ final class Vocabulary {
 
     /** Reads every field of every document with the surface chain, and keeps each field's words. */
     static Vocabulary of(List<SearchDocument> docs) {
+        return of(docs, () -> { });
+    }
+
+    /** As {@link #of(List)}, calling {@code checkpoint} before each document (it may throw to give up). */
+    static Vocabulary of(List<SearchDocument> docs, Runnable checkpoint) {
         Analyzer surface = Analysis.surface();
         // one shared map lookup per distinct word of a document gives both its single String
         // (however often it occurs) and its count; the document's own words are counted locally
         Map<String, Use> uses = new ConcurrentHashMap<>();
         String[][][] words = new String[docs.size()][][];
         java.util.stream.IntStream.range(0, docs.size()).parallel().forEach(d -> {
+            checkpoint.run();
             SearchDocument doc = docs.get(d);
             Map<String, int[]> local = new HashMap<>();
             String[][] fields = new String[Fields.ALL.size()][];

@@ -4,169 +4,258 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-
-import org.jbake.app.Oven;
-import org.jbake.app.configuration.JBakeConfigurationFactory;
-
-import dk.tilbudsoversigt.bake.SiteBuilder;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The build benchmark, in one run: synthetic sites of (by default) 1,000 and 10,000 offers built
- * by this tool as a webmaster runs it (a new {@code java -jar} process each time) and warm in
- * one JVM, by Hugo (Debian's {@code hugo}, when installed) on the same Markdown with comparable
- * templates, and by stock JBake's {@code Oven} on the smallest site; then the preview's time
- * from saving an offer to the reloaded page on the largest site. Prints a Markdown table and the
- * ratios, which are the figures to trust on a shared machine.
+ * The build benchmark, in one run, on two synthetic sites of N offers (10,000 by default) of
+ * different shapes ({@link SyntheticSite}: phrases drawn Zipf-like, 10 target groups, one
+ * folder; {@link RareWordSite}: words drawn evenly from a vocabulary of 23,832, 7 target groups,
+ * 10 sub-folders): this tool as a webmaster runs it (a new {@code java -jar … build --no-cache}
+ * process each run), the repeat build of the unchanged site with its cache (a new process),
+ * Hugo (Debian's {@code hugo}) on the same Markdown with comparable templates, Hugo + Pagefind
+ * ({@code npx pagefind@1} on Hugo's pages, the search a Hugo user would add), each process's
+ * peak resident memory, what a new JVM costs before the build starts (plain and with a
+ * class-data sharing archive of the tool's classes), and the preview's save → page on screen in
+ * Chromium with saves 8 s and 0.8 s apart. Prints Markdown tables and ratios in the same run,
+ * the figures to trust on a shared machine.
  *
- * <p>Run with {@code mvn -q -Pbenchmark verify -DskipTests}; {@code -Dbenchmark.sizes=1000,10000}
- * and {@code -Dbenchmark.runs=3} choose sizes and measured runs.
+ * <p>Run with {@code mvn -q -Pbenchmark verify -DskipTests}; {@code -Dbenchmark.offers=2000}
+ * and {@code -Dbenchmark.runs=3} choose the size and the measured runs.
  */
 public final class BuildBenchmark {
     private static final Path HUGO = Path.of("/usr/bin/hugo");
-    private static final int SERVE_WARM_UP = 4;
-    private static final int SERVE_EDITS = 20;
+    private static final Pattern REPORTED_MS = Pattern.compile("(\\d+) ms");
+    private static final int STARTUP_RUNS = 3;
+    private static final int SERVE_WARM_UP = 2;
 
     private BuildBenchmark() {}
 
+    /** One shape's figures. */
+    private record Shape(String name, List<Measured> ours, List<Measured> cached, List<Measured> hugo, List<Measured> pagefind,
+                         ServeLatency.Saves apart, ServeLatency.Saves close, String description) {}
+
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(args.length > 0 ? args[0] : "target/tilbudsoversigt.jar");
-        List<Integer> sizes = new ArrayList<>();
-        for (String s : (args.length > 1 ? args[1] : "1000,10000").split(",")) sizes.add(Integer.parseInt(s.strip()));
-        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        java.util.logging.LogManager.getLogManager().reset(); // OrientDB, inside stock JBake, logs through java.util.logging
-        System.setProperty("org.freemarker.loggerLibrary", "SLF4J");
+        Path jar = Path.of(args.length > 0 ? args[0] : "target/tilbudsoversigt.jar").toAbsolutePath();
+        int offers = Integer.parseInt(args.length > 1 ? args[1].strip() : "10000");
+        int runs = args.length > 2 ? Integer.parseInt(args[2].strip()) : 3;
+        int serveSaves = Integer.getInteger("benchmark.saves", 10);
         if (!Files.isRegularFile(jar)) throw new IllegalStateException(jar + " is missing: run mvn package first");
         String hugoVersion = hugoVersion();
         if (hugoVersion == null) System.err.println("benchmark: Hugo skipped, " + HUGO + " is not installed (apt-get install hugo)");
         String loadBefore = load();
-
         Path root = Files.createTempDirectory("tilbudsoversigt-benchmark");
-        Map<String, Double> medians = new LinkedHashMap<>();
-        List<String> rows = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<Shape> shapes = new ArrayList<>();
+        String pagefindVersion = null;
+        Startup startup;
         try {
-            for (int n : sizes) {
-                SyntheticSite.Model model = SyntheticSite.generate(n);
-                Path ours = root.resolve("ours-" + n);
+            startup = startup(jar, root);
+            List<String> names = new ArrayList<>(List.of("phrases"));
+            if (RareWordSite.available()) names.add("rare words");
+            else System.err.println("benchmark: the rare-word shape skipped, " + RareWordSite.VOCABULARY + " is missing");
+            for (String name : names) {
+                System.err.printf("benchmark: %s, %,d offers%n", name, offers);
+                SyntheticSite.Model model = name.equals("phrases") ? SyntheticSite.generate(offers) : RareWordSite.generate(offers);
+                Path ours = root.resolve("ours");
+                Path hugo = root.resolve("hugo");
                 SyntheticSite.writeOurs(ours, model);
-                Path hugo = root.resolve("hugo-" + n);
                 HugoSite.write(hugo, model);
                 Path out = root.resolve("out");
-                if (n == sizes.get(0)) notes.add("- text: " + model.corpus());
-                System.err.printf("benchmark: %,d offers%n", n);
+                Path hugoOut = root.resolve("hugo-out");
+                List<String> build = List.of(javaBinary(), "-jar", jar.toString(), "build", "--source", ours.toString(),
+                        "--output", out.toString());
+                List<String> fullBuild = new ArrayList<>(build);
+                fullBuild.add("--no-cache");
 
-                List<Measured> cold = new ArrayList<>();
+                List<Measured> byUs = new ArrayList<>();
                 List<Measured> byHugo = new ArrayList<>();
-                List<String> command = List.of(javaBinary(), "-jar", jar.toAbsolutePath().toString(), "build",
-                        "--source", ours.toString(), "--output", out.toString());
-                Measured.process(command, out); // the file cache warmed, as for any later build
-                if (hugoVersion != null) Measured.process(HugoSite.command(HUGO, hugo, out), out);
+                List<Measured> byPagefind = new ArrayList<>();
+                if (runs > 1) {
+                    Measured.process(fullBuild, out, true); // the JIT-free parts of the system warmed, as for any later build
+                    if (hugoVersion != null) Measured.process(HugoSite.command(HUGO, hugo, hugoOut), hugoOut, true);
+                } else if (hugoVersion != null) {
+                    Measured.process(HugoSite.command(HUGO, hugo, hugoOut), hugoOut, true); // Pagefind needs Hugo's pages first
+                }
+                boolean pagefind = hugoVersion != null && Pagefind.run(hugoOut) != null;
                 for (int i = 0; i < runs; i++) {
-                    cold.add(Measured.process(command, out));
-                    if (hugoVersion != null) byHugo.add(Measured.process(HugoSite.command(HUGO, hugo, out), out));
+                    byUs.add(Measured.process(fullBuild, out, true));
+                    if (hugoVersion != null) {
+                        byHugo.add(Measured.process(HugoSite.command(HUGO, hugo, hugoOut), hugoOut, true));
+                        if (pagefind) {
+                            Measured m = Pagefind.run(hugoOut);
+                            if (m == null) pagefind = false;
+                            else byPagefind.add(m);
+                        }
+                    }
                 }
-                List<Measured> warm = new ArrayList<>();
-                Measured.inJvm(() -> buildOurs(ours, out), out);
-                for (int i = 0; i < runs; i++) warm.add(Measured.inJvm(() -> buildOurs(ours, out), out));
+                if (pagefind && pagefindVersion == null) pagefindVersion = Pagefind.version(root);
+                if (!pagefind) byPagefind.clear();
 
-                rows.add(row(n, "Tilbudsoversigt, `java -jar … build` (a new JVM each run)", cold, "RSS"));
-                rows.add(row(n, "Tilbudsoversigt, `SiteBuilder.build` in a warm JVM", warm, "heap"));
-                medians.put("cold " + n, Measured.median(cold));
-                medians.put("warm " + n, Measured.median(warm));
-                if (hugoVersion != null) {
-                    rows.add(row(n, "Hugo " + hugoVersion, byHugo, "RSS"));
-                    medians.put("hugo " + n, Measured.median(byHugo));
+                List<Measured> repeat = new ArrayList<>();
+                Measured.deleteTree(out);
+                Measured.process(build, out, false); // writes the cache
+                for (int i = 0; i < runs; i++) repeat.add(Measured.process(build, out, false));
+                if (!repeat.get(0).output().contains("fra sidste byg")) {
+                    throw new IllegalStateException("the repeat build did not use its cache: " + repeat.get(0).output());
                 }
-                if (n == sizes.get(0)) {
-                    Path jbake = root.resolve("jbake-" + n);
-                    SyntheticSite.writeJBake(jbake, model);
-                    Measured.inJvm(() -> bakeStock(jbake, out), out);
-                    List<Measured> stock = List.of(Measured.inJvm(() -> bakeStock(jbake, out), out));
-                    rows.add(row(n, "stock JBake 2.7.0 `Oven` (offers only; OrientDB in memory)", stock, "heap"));
-                    medians.put("jbake " + n, Measured.median(stock));
+
+                ServeLatency.Saves apart = null;
+                ServeLatency.Saves close = null;
+                if (ServeLatency.available()) {
+                    SyntheticSite.Offer offer = model.offers().get(model.offers().size() / 2);
+                    System.err.printf("benchmark: %s, the preview in Chromium%n", name);
+                    apart = ServeLatency.measure(ours, offer, 8000, SERVE_WARM_UP, serveSaves, true);
+                    close = ServeLatency.measure(ours, offer, 800, SERVE_WARM_UP, 2 * serveSaves, false);
+                } else {
+                    System.err.println("benchmark: the preview skipped, /usr/bin/chromium or /usr/bin/chromedriver is missing");
                 }
+                shapes.add(new Shape(name, byUs, repeat, byHugo, byPagefind, apart, close, model.corpus()));
+                Measured.deleteTree(ours);
                 Measured.deleteTree(hugo);
-                if (n != sizes.get(sizes.size() - 1)) Measured.deleteTree(ours);
+                Measured.deleteTree(hugoOut);
+                Measured.deleteTree(out);
+                Measured.deleteTree(root.resolve(".out.cache"));
             }
-
-            int largest = sizes.get(sizes.size() - 1);
-            System.err.printf("benchmark: the preview, %,d offers%n", largest);
-            List<ServeLatency.Save> saves = ServeLatency.measure(root.resolve("ours-" + largest), largest, SERVE_WARM_UP, SERVE_EDITS);
-
-            System.out.println("| offers | build | median time (s) | fastest (s) | CPU time / wall time | peak memory (MB) | files |");
-            System.out.println("|---:|---|---:|---:|---:|---:|---:|");
-            rows.forEach(System.out::println);
-            System.out.println();
-            int smallest = sizes.get(0);
-            if (medians.containsKey("hugo " + largest)) {
-                System.out.printf(Locale.ROOT, "- %,d offers, ours / Hugo (median over median): %.2f× as a new process, %.2f× warm (goal: at most 2×)%n",
-                        largest, medians.get("cold " + largest) / medians.get("hugo " + largest),
-                        medians.get("warm " + largest) / medians.get("hugo " + largest));
-            } else {
-                System.out.println("- Hugo: skipped, " + HUGO + " is not installed (apt-get install hugo)");
-            }
-            if (sizes.size() > 1) {
-                System.out.printf(Locale.ROOT, "- growth from %,d to %,d offers: ours %.1f× as a new process, %.1f× warm%s (goal: at most %.0f×)%n",
-                        smallest, largest, medians.get("cold " + largest) / medians.get("cold " + smallest),
-                        medians.get("warm " + largest) / medians.get("warm " + smallest),
-                        medians.containsKey("hugo " + largest)
-                                ? String.format(Locale.ROOT, "; Hugo %.1f×", medians.get("hugo " + largest) / medians.get("hugo " + smallest)) : "",
-                        1.1 * largest / smallest);
-            }
-            if (medians.containsKey("jbake " + smallest)) {
-                System.out.printf(Locale.ROOT, "- %,d offers, stock JBake / ours warm: %.1f×%n", smallest,
-                        medians.get("jbake " + smallest) / medians.get("warm " + smallest));
-            }
-            for (String kind : List.of("body", "title")) {
-                List<ServeLatency.Save> some = saves.stream().filter(s -> s.kind().equals(kind)).toList();
-                System.out.printf(Locale.ROOT, "- preview, %,d offers, %d saves of an offer's %s: save → reloaded page median %.0f ms, slowest %.0f ms;"
-                                + " save → every touched file written median %.0f ms (%.0f files) (goal: under 300 ms to the page)%n",
-                        largest, some.size(), kind.equals("body") ? "text" : "title",
-                        medianMs(some.stream().map(ServeLatency.Save::toPageNanos).toList()),
-                        some.stream().mapToLong(ServeLatency.Save::toPageNanos).max().orElse(0) / 1e6,
-                        medianMs(some.stream().map(ServeLatency.Save::toDoneNanos).toList()),
-                        some.stream().mapToInt(ServeLatency.Save::files).average().orElse(0));
-            }
-            notes.forEach(System.out::println);
-            System.out.printf("- %d measured runs each after one unmeasured run, new processes alternating with Hugo; times are wall"
-                    + " clock; peak memory is the peak resident set of the process (RSS) or, in the warm JVM, the highest heap in use%n", runs);
-            Runtime rt = Runtime.getRuntime();
-            System.out.printf("- Java %s, %d cores, warm JVM max heap %d MB; load average before %s, after %s%n",
-                    System.getProperty("java.version"), rt.availableProcessors(), rt.maxMemory() >> 20, loadBefore, load());
         } finally {
             Measured.deleteTree(root);
         }
+        print(offers, runs, shapes, hugoVersion, pagefindVersion, startup, loadBefore);
     }
 
-    private static void buildOurs(Path site, Path out) {
-        SiteBuilder.Result result = SiteBuilder.build(site, out, false);
-        if (!result.ok()) {
-            throw new IllegalStateException("the synthetic site does not build:\n" + String.join("\n",
-                    result.problems().errors().stream().limit(20).map(Object::toString).toList()));
+    private static void print(int offers, int runs, List<Shape> shapes, String hugoVersion, String pagefindVersion, Startup startup,
+                              String loadBefore) {
+        String hugoName = "Hugo " + hugoVersion;
+        String pagefindName = hugoName + " + Pagefind " + pagefindVersion + " (`--root-selector main`)";
+        System.out.println("| site (" + String.format(Locale.ROOT, "%,d", offers) + " offers) | build | median time (s) | fastest (s) | CPU time (s) | peak RSS (MB) | files |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|");
+        for (Shape s : shapes) {
+            System.out.println(row(s.name(), "Tilbudsoversigt, `java -jar … build --no-cache` (a new JVM)", s.ours()));
+            System.out.println(row(s.name(), "Tilbudsoversigt, repeat build of the unchanged site (cache, a new JVM)", s.cached()));
+            if (!s.hugo().isEmpty()) System.out.println(row(s.name(), hugoName, s.hugo()));
+            if (!s.pagefind().isEmpty()) System.out.println(row(s.name(), pagefindName, sum(s.hugo(), s.pagefind())));
         }
+        System.out.println();
+        System.out.println("| measure (same run) | " + String.join(" | ", shapes.stream().map(Shape::name).toList()) + " | goal |");
+        System.out.println("|---|" + "---:|".repeat(shapes.size()) + "---:|");
+        measure(shapes, "ours / Hugo, new process", s -> s.hugo().isEmpty() ? Double.NaN : Measured.median(s.ours()) / Measured.median(s.hugo()), "%.2f×", "at most 2×");
+        measure(shapes, "ours / (Hugo + Pagefind)", s -> s.pagefind().isEmpty() ? Double.NaN
+                : Measured.median(s.ours()) / Measured.median(sum(s.hugo(), s.pagefind())), "%.2f×", "under 1×");
+        measure(shapes, "repeat build (cache) / full build", s -> Measured.median(s.cached()) / Measured.median(s.ours()), "%.2f", "at most 0.33");
+        measure(shapes, "peak RSS of our build (MB)", s -> s.ours().stream().mapToLong(Measured::peakBytes).max().orElse(0) / 1048576.0, "%.0f", "under 2,048");
+        measure(shapes, "build reported by the tool / process wall time", s -> s.ours().stream().mapToDouble(Measured::reportedShare).average().orElse(Double.NaN), "%.2f", "");
+        measure(shapes, "preview, saves 8 s apart: save → new title on screen, median (ms)", s -> s.apart() == null ? Double.NaN : s.apart().median(), "%.0f", "at most 300");
+        measure(shapes, "the same, slowest (ms)", s -> s.apart() == null ? Double.NaN : s.apart().max(), "%.0f", "at most 600");
+        measure(shapes, "preview, saves 0.8 s apart: median (ms)", s -> s.close() == null ? Double.NaN : s.close().median(), "%.0f", "at most 300");
+        measure(shapes, "the same, slowest (ms)", s -> s.close() == null ? Double.NaN : s.close().max(), "%.0f", "at most 600");
+        measure(shapes, "preview, saves 8 s apart: save → search index current, median (ms)", s -> s.apart() == null ? Double.NaN : s.apart().searchMedian(), "%.0f", "");
+        measure(shapes, "the same, slowest (ms)", s -> s.apart() == null ? Double.NaN : s.apart().searchMax(), "%.0f", "at most 3,000");
+        System.out.println();
+        System.out.printf(Locale.ROOT, "- a new JVM before the build starts: `java -jar … --help` median %.0f ms; with the class-data sharing archive"
+                        + " of the tool's classes (`-XX:SharedArchiveFile`, made by `-XX:ArchiveClassesAtExit` on a build of the example site) %.0f ms;"
+                        + " a build of the example site (100 pages) %.0f ms, with the archive %.0f ms (medians of %d)%n",
+                startup.help(), startup.helpShared(), startup.small(), startup.smallShared(), STARTUP_RUNS);
+        for (Shape s : shapes) System.out.println("- " + s.name() + ": " + s.description());
+        System.out.printf("- %d measured runs each (after one unmeasured run when more than one), our full build alternating with Hugo and Pagefind; times are wall clock;"
+                + " CPU time is the process's user + system time; peak RSS is VmHWM of /proc/<pid>/status; Hugo + Pagefind adds the two"
+                + " processes' times of the same round; the preview's saves are title edits of one offer open in headless Chromium%n", runs);
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf("- Java %s, %d cores; load average before %s, after %s%n",
+                System.getProperty("java.version"), rt.availableProcessors(), loadBefore, load());
     }
 
-    private static void bakeStock(Path site, Path out) {
-        Oven oven = new Oven(new JBakeConfigurationFactory().createDefaultJbakeConfiguration(site.toFile(), out.toFile(), true));
-        oven.bake();
-        if (!oven.getErrors().isEmpty()) throw new IllegalStateException("stock JBake failed: " + oven.getErrors().get(0));
+    private interface Figure {
+        double of(Shape s);
     }
 
-    private static String row(int n, String name, List<Measured> runs, String memory) {
+    private static void measure(List<Shape> shapes, String name, Figure figure, String format, String goal) {
+        StringBuilder b = new StringBuilder("| " + name + " |");
+        for (Shape s : shapes) {
+            double v = figure.of(s);
+            b.append(' ').append(Double.isNaN(v) ? "–" : String.format(Locale.ROOT, format, v)).append(" |");
+        }
+        System.out.println(b.append(' ').append(goal).append(" |"));
+    }
+
+    /** Round by round, the two processes one after the other. */
+    private static List<Measured> sum(List<Measured> a, List<Measured> b) {
+        List<Measured> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            Measured x = a.get(i);
+            Measured y = b.get(i);
+            out.add(new Measured(x.nanos() + y.nanos(), x.cpuNanos() + y.cpuNanos(), Math.max(x.peakBytes(), y.peakBytes()),
+                    x.files() + y.files(), ""));
+        }
+        return out;
+    }
+
+    private static String row(String shape, String name, List<Measured> runs) {
         double fastest = runs.stream().mapToDouble(Measured::seconds).min().orElseThrow();
-        double cores = runs.stream().mapToDouble(Measured::cores).average().orElseThrow();
+        double cpu = runs.stream().mapToDouble(m -> m.cpuNanos() / 1e9).sorted().toArray()[runs.size() / 2];
         long peak = runs.stream().mapToLong(Measured::peakBytes).max().orElseThrow();
-        return String.format(Locale.ROOT, "| %,d | %s | %.2f | %.2f | %.2f | %d (%s) | %,d |", n, name, Measured.median(runs), fastest,
-                cores, peak >> 20, memory, runs.get(0).files());
+        return String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.1f | %d | %,d |", shape, name, Measured.median(runs), fastest,
+                cpu, peak >> 20, runs.get(0).files());
     }
 
-    private static double medianMs(List<Long> nanos) {
-        double[] s = nanos.stream().mapToDouble(x -> x / 1e6).sorted().toArray();
-        return s.length == 0 ? 0 : s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    /** Medians in ms: a new JVM printing the help, and building the example site, each with and without the CDS archive. */
+    private record Startup(double help, double helpShared, double small, double smallShared) {}
+
+    private static Startup startup(Path jar, Path root) throws Exception {
+        Path example = Path.of("").toAbsolutePath();
+        Path out = root.resolve("startup-out");
+        Path archive = root.resolve("tilbudsoversigt.jsa");
+        List<String> archiveRun = List.of(javaBinary(), "-XX:ArchiveClassesAtExit=" + archive, "-jar", jar.toString(), "build",
+                "--source", example.toString(), "--output", out.toString(), "--no-cache");
+        Measured.process(archiveRun, out, true);
+        String shared = "-XX:SharedArchiveFile=" + archive;
+        List<String> help = List.of(javaBinary(), "-jar", jar.toString(), "--help");
+        List<String> helpShared = List.of(javaBinary(), shared, "-jar", jar.toString(), "--help");
+        List<String> small = List.of(javaBinary(), "-jar", jar.toString(), "build", "--source", example.toString(),
+                "--output", out.toString(), "--no-cache");
+        List<String> smallShared = List.of(javaBinary(), shared, "-jar", jar.toString(), "build", "--source", example.toString(),
+                "--output", out.toString(), "--no-cache");
+        double[][] ms = new double[4][STARTUP_RUNS];
+        for (int i = 0; i < STARTUP_RUNS; i++) {
+            ms[0][i] = Measured.process(help, out, false).seconds() * 1000;
+            ms[1][i] = Measured.process(helpShared, out, false).seconds() * 1000;
+            ms[2][i] = Measured.process(small, out, true).seconds() * 1000;
+            ms[3][i] = Measured.process(smallShared, out, true).seconds() * 1000;
+        }
+        Measured.deleteTree(out);
+        return new Startup(ServeLatency.median(ms[0]), ServeLatency.median(ms[1]), ServeLatency.median(ms[2]), ServeLatency.median(ms[3]));
+    }
+
+    /** Pagefind 1.x from npm, on a built site; null (after saying why) when it cannot run. */
+    private static final class Pagefind {
+        private static boolean told;
+
+        static Measured run(Path site) {
+            List<String> command = List.of("npx", "--yes", "pagefind@1", "--site", site.toString(), "--root-selector", "main");
+            try {
+                Measured.deleteTree(site.resolve("pagefind"));
+                Measured m = Measured.process(command, site.resolve("pagefind"), false);
+                if (!Files.isDirectory(site.resolve("pagefind"))) throw new IllegalStateException("no pagefind/ written");
+                return m;
+            } catch (Exception e) {
+                if (!told) System.err.println("benchmark: Hugo + Pagefind skipped (npx pagefind@1: " + e.getMessage() + ")");
+                told = true;
+                return null;
+            }
+        }
+
+        static String version(Path work) {
+            try {
+                Process p = new ProcessBuilder("npx", "--yes", "pagefind@1", "--version").directory(work.toFile()).redirectErrorStream(true).start();
+                String text = new String(p.getInputStream().readAllBytes()).strip();
+                p.waitFor(2, TimeUnit.MINUTES);
+                Matcher m = Pattern.compile("(\\d+\\.\\d+\\.\\d+)").matcher(text);
+                return m.find() ? m.group(1) : "1.x";
+            } catch (IOException | InterruptedException e) {
+                return "1.x";
+            }
+        }
     }
 
     private static String javaBinary() {
@@ -179,8 +268,15 @@ public final class BuildBenchmark {
         Process p = new ProcessBuilder(HUGO.toString(), "version").redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes());
         p.waitFor();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("v(\\d+\\.\\d+\\.\\d+)").matcher(text);
+        Matcher m = Pattern.compile("v(\\d+\\.\\d+\\.\\d+)").matcher(text);
         return m.find() ? m.group(1) : "(unknown version)";
+    }
+
+    static double reportedSeconds(String output) {
+        Matcher m = REPORTED_MS.matcher(output);
+        double last = Double.NaN;
+        while (m.find()) last = Long.parseLong(m.group(1)) / 1000.0;
+        return last;
     }
 
     private static String load() {

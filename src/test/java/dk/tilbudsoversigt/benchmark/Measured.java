@@ -1,75 +1,34 @@
 package dk.tilbudsoversigt.benchmark;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
-/** One timed run: wall time, CPU time, the highest memory seen, and the files it wrote. */
-record Measured(long nanos, long cpuNanos, long peakBytes, long files) {
-
-    /** Work done in this JVM. */
-    interface Work {
-        void run() throws Exception;
-    }
+/** One timed run of a process: wall time, CPU time, the peak resident set, the files it wrote and what it printed. */
+record Measured(long nanos, long cpuNanos, long peakBytes, long files, String output) {
 
     double seconds() {
         return nanos / 1e9;
     }
 
-    /** CPU time over wall time: 2.0 means both cores were busy all along. */
-    double cores() {
-        return nanos == 0 ? 0 : (double) cpuNanos / nanos;
+    /** The time the tool reports for its build ("… 1234 ms") over the process's wall time: the rest is the JVM starting and stopping. */
+    double reportedShare() {
+        return BuildBenchmark.reportedSeconds(output) / seconds();
     }
 
     /**
-     * Runs {@code work} in this JVM into an emptied {@code out}; the memory figure is the highest
-     * heap in use (garbage included), sampled every 10 ms, after a collection beforehand.
+     * Runs a command as a new process writing into {@code out} (emptied first with {@code empty});
+     * the memory figure is the process's peak resident set (VmHWM, read from /proc every 5 ms; 0
+     * where there is no /proc).
      */
-    static Measured inJvm(Work work, Path out) throws Exception {
-        deleteTree(out);
-        System.gc();
-        System.gc();
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.setDaemon(true);
-        sampler.start();
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long cpu = os.getProcessCpuTime();
+    static Measured process(List<String> command, Path out, boolean empty) throws Exception {
+        if (empty) deleteTree(out);
+        Path log = Files.createTempFile("benchmark-process", ".log");
         long start = System.nanoTime();
-        work.run();
-        long nanos = System.nanoTime() - start;
-        long cpuNanos = os.getProcessCpuTime() - cpu;
-        sampler.interrupt();
-        sampler.join();
-        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        return new Measured(nanos, cpuNanos, peak.get(), countFiles(out));
-    }
-
-    /**
-     * Runs a command as a new process into an emptied {@code out}; the memory figure is the
-     * process's peak resident set (VmHWM, read from /proc every 5 ms; 0 where there is no /proc).
-     */
-    static Measured process(List<String> command, Path out) throws Exception {
-        deleteTree(out);
-        long start = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Path status = Path.of("/proc/" + p.pid() + "/status");
         long peak = 0;
         long cpu = 0;
@@ -79,8 +38,10 @@ record Measured(long nanos, long cpuNanos, long peakBytes, long files) {
             Thread.sleep(5);
         }
         long nanos = System.nanoTime() - start;
-        if (p.exitValue() != 0) throw new IllegalStateException(String.join(" ", command) + " exited with " + p.exitValue());
-        return new Measured(nanos, cpu, peak, countFiles(out));
+        String output = Files.readString(log);
+        Files.delete(log);
+        if (p.exitValue() != 0) throw new IllegalStateException(String.join(" ", command) + " exited with " + p.exitValue() + ":\n" + output);
+        return new Measured(nanos, cpu, peak, countFiles(out), output);
     }
 
     private static long peakResident(Path status) {

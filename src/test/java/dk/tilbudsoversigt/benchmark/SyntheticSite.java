@@ -14,8 +14,7 @@ import java.util.Set;
 /**
  * Synthetic sites for the benchmarks: N offers with varied Danish bodies (see {@link DanishText}),
  * target groups, FAQ pages whose anchors offers link to, glossary terms that the bodies name,
- * news and a front page. Written in this tool's format, as a stock JBake site (offers only) and
- * as a Hugo site ({@link HugoSite}). The same N always gives the same site.
+ * news and a front page. Written in this tool's format and as a Hugo site ({@link HugoSite}). The same N always gives the same site.
  */
 public final class SyntheticSite {
     static final String BASE = "/handicap";
@@ -234,57 +233,6 @@ public final class SyntheticSite {
                     .append("\n  url: \"https://www.example.dk/kontakt\"\n");
             f.append("---\n").append(o.body());
             write(site.resolve("content/" + o.file()), f.toString());
-        }
-    }
-
-    /** The same offers as a stock JBake 2.7 site: jbake.properties, Freemarker templates, pages. */
-    static void writeJBake(Path site, Model model) throws IOException {
-        List<Offer> offers = model.offers();
-        // only the keys that differ from JBake's default.properties, plus the template names spelled out
-        write(site.resolve("jbake.properties"), """
-                site.host=https://www.example.dk/handicap
-                db.store=memory
-                template.masterindex.file=index.ftl
-                template.page.file=page.ftl
-                template.post.file=post.ftl
-                template.archive.file=archive.ftl
-                template.feed.file=feed.ftl
-                template.sitemap.file=sitemap.ftl
-                template.tag.file=tags.ftl
-                render.index=true
-                render.archive=true
-                render.feed=true
-                render.sitemap=true
-                render.tags=false
-                render.tagsindex=false
-                """);
-        String head = "<!DOCTYPE html>\n<html lang=\"da\">\n<head><meta charset=\"utf-8\"><title>";
-        String layout = "</title><link rel=\"stylesheet\" href=\"${content.rootpath}css/site.css\"></head>\n"
-                + "<body><header>Tilbudsoversigt for handicapområdet</header>\n<main>\n";
-        String foot = "</main>\n<footer>Benchmark Kommune</footer>\n</body>\n</html>\n";
-        String page = head + "${content.title}" + layout + "<h1>${content.title}</h1>\n${content.body}\n" + foot;
-        write(site.resolve("templates/page.ftl"), page);
-        write(site.resolve("templates/post.ftl"), page);
-        write(site.resolve("templates/index.ftl"), head + "Tilbud" + layout + "<h1>Alle tilbud</h1>\n<ul>\n"
-                + "<#list published_pages as p><li><a href=\"${p.uri}\">${p.title}</a></li>\n</#list></ul>\n" + foot);
-        write(site.resolve("templates/archive.ftl"), head + "Arkiv" + layout + "<ul>\n"
-                + "<#list published_posts as p><li><a href=\"${p.uri}\">${p.title}</a></li>\n</#list></ul>\n" + foot);
-        write(site.resolve("templates/feed.ftl"), """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <feed xmlns="http://www.w3.org/2005/Atom"><title>Nyheder</title>
-                <#list published_posts as p><entry><title>${p.title}</title><id>${config.site_host}/${p.uri}</id></entry>
-                </#list></feed>
-                """);
-        write(site.resolve("templates/sitemap.ftl"), """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-                <#list published_content as c><url><loc>${config.site_host}/${c.uri}</loc></url>
-                </#list></urlset>
-                """);
-        write(site.resolve("assets/css/site.css"), "body { font-family: sans-serif; max-width: 40em; margin: auto; }\n");
-        for (Offer o : offers) {
-            write(site.resolve("content/" + o.slug() + ".md"), "title=" + o.title() + "\ndate=" + o.updated()
-                    + "\ntype=page\nstatus=published\n~~~~~~\n\n" + o.body());
         }
     }
 
