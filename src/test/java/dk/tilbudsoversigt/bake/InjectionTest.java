@@ -133,7 +133,7 @@ class InjectionTest {
         assertTrue(offer.selectFirst("footer").text().contains("Kontakt " + OWNER));
 
         Document list = page("/tilbud/");
-        assertEquals(List.of(OFFER_TITLE), list.select(".kort h3").eachText());
+        assertEquals(List.of(OFFER_TITLE), list.select(".kort h2, .kort h3").eachText());
         assertEquals(OFFER_SUMMARY, list.selectFirst(".kort p").text());
         assertEquals("autisme", list.selectFirst(".kort").attr("data-maalgruppe"));
         assertTrue(page("/").select("a").eachText().contains(FAQ_TITLE));

@@ -187,7 +187,7 @@ class AccessibilityTest {
             assertTrue(!noScript.findElement(By.id("filtre")).isDisplayed(), "the JavaScript filter form stays hidden");
             noScript.findElement(By.linkText("65 år og derover")).click();
             assertTrue(noScript.getCurrentUrl().endsWith("/sti/handicap/tilbud/alder/65-/"), noScript.getCurrentUrl());
-            assertEquals(List.of("Fritidsklub"), noScript.findElements(By.cssSelector(".kort h3")).stream().map(WebElement::getText).toList());
+            assertEquals(List.of("Fritidsklub"), noScript.findElements(By.cssSelector(".kort h2, .kort h3")).stream().map(WebElement::getText).toList());
             for (String page : pages(out)) {
                 noScript.get(server.origin + "/sti/handicap" + page);
                 WebElement h1 = noScript.findElement(By.tagName("h1"));
