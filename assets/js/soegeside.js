@@ -76,13 +76,20 @@ function resultItem(r) {
     excerpt);
 }
 
+/** An empty list is no list (QualWeb's QW-WCAG-T32): the results list stands on the page only while it has results. */
+function show(list, items, after) {
+  list.replaceChildren(...items);
+  if (items.length > 0) after.after(list);
+  else list.remove();
+}
+
 function countText(total, query) {
   return `${total} ${total === 1 ? 'resultat' : 'resultater'} for »${query.trim()}«`;
 }
 
 function start() {
   const form = $('soegeform');
-  const list = $('search-results');
+  const list = element('ol', { id: 'search-results', class: 'kortliste' });
   const status = $('soeg-status');
   const notes = $('soeg-noter');
   if (!form || !list || !status) return;
@@ -102,7 +109,7 @@ function start() {
     const url = params.toString() ? `?${params}` : location.pathname;
     history.replaceState(null, '', url);
     if (!query.trim()) {
-      list.replaceChildren();
+      show(list, [], notes);
       notes.replaceChildren();
       status.textContent = '';
       countPerValue(form, query, filters, () => asked === latest);
@@ -116,7 +123,7 @@ function start() {
       return;
     }
     if (asked !== latest) return; // a newer search has started
-    list.replaceChildren(...answer.results.map(resultItem));
+    show(list, answer.results.map(resultItem), notes);
     const lines = [];
     if (answer.corrections.length > 0) {
       lines.push(element('p', {}, `Vi har også søgt efter ${answer.corrections.map((c) => `»${c.to}«`).join(', ')}.`));

@@ -16,7 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every built page of both example sites and the fixture passes the Nu Html Checker with zero errors. */
+/**
+ * Every built page of both example sites and the fixture passes the Nu Html Checker (the
+ * version the pom names, as validator.w3.org/nu runs it) with zero errors and zero warnings,
+ * but for its Content-Security-Policy notes: checking files, not pages served from an origin,
+ * it takes the site's own stylesheets and scripts for blocked by {@code 'self'}, and JSON-LD
+ * for an inline script, which CSP does not apply to (a data block never runs).
+ */
 class HtmlValidityTest {
     @TempDir
     Path temp;
@@ -24,11 +30,15 @@ class HtmlValidityTest {
     @org.junit.jupiter.api.Test
     void theCheckerCatchesAnInvalidPage() throws Exception {
         Path bad = temp.resolve("bad.html");
-        Files.writeString(bad, "<!DOCTYPE html><html lang=\"da\"><head><title>x</title></head><body><ul><p>x</p></ul><img src=a.png></body></html>");
+        Files.writeString(bad, "<!DOCTYPE html><html lang=\"da\"><head><title>x</title></head><body><ul><p>x</p></ul><img src=a.png>"
+                + "<h1>x</h1><h3>y</h3><script type=\"text/javascript\" src=\"a.js\"></script></body></html>");
         EmbeddedValidator validator = new EmbeddedValidator();
         validator.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
         String report = validator.validate(bad);
         assertTrue(report.contains("\"type\":\"error\""), report);
+        // a check the 2020 checker did not have, and a warning
+        assertTrue(report.contains("skipping 1 heading level"), report);
+        assertTrue(report.contains("\"subType\":\"warning\"") && report.contains("unnecessary for JavaScript"), report);
     }
 
     @ParameterizedTest
@@ -47,7 +57,10 @@ class HtmlValidityTest {
                 pages++;
                 JsonNode report = json.readTree(validator.validate(page));
                 for (JsonNode m : report.path("messages")) {
-                    if ("error".equals(m.path("type").asText()) || "fatal".equals(m.path("subType").asText())) {
+                    boolean error = "error".equals(m.path("type").asText()) || "fatal".equals(m.path("subType").asText());
+                    boolean warning = "warning".equals(m.path("subType").asText())
+                            && !m.path("message").asText().contains("violates Content Security Policy");
+                    if (error || warning) {
                         errors.add(out.relativize(page) + ":" + m.path("lastLine").asText() + ": " + m.path("message").asText());
                     }
                 }
