@@ -236,7 +236,8 @@ final class DocxReader {
         String style = run.getStyle() == null ? "" : run.getStyle().toLowerCase(Locale.ROOT);
         boolean bold = run.isBold() || style.contains("strong") || style.equals("strk");
         boolean italic = run.isItalic() || style.contains("emphasis") || style.startsWith("fremhv");
-        String text = run.text();
+        // POI writes a note's reference mark as "[footnoteRef:1]"; the number is added below
+        String text = run.text().replaceAll("\\[(footnote|endnote)Ref:\\d+\\]", "");
         if (!text.isBlank()) {
             if (bold) target = target.appendElement("strong");
             if (italic) target = target.appendElement("em");
