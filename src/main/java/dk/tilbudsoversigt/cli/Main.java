@@ -26,6 +26,8 @@ import dk.tilbudsoversigt.editor.Editor;
 import dk.tilbudsoversigt.serve.PreviewServer;
 import dk.tilbudsoversigt.serve.SystemBrowser;
 import dk.tilbudsoversigt.site.Checked;
+import dk.tilbudsoversigt.word.ImportException;
+import dk.tilbudsoversigt.word.WordImport;
 
 /** The command line: build and check. Exit 0 success, 1 content errors, 2 wrong usage. */
 public final class Main {
@@ -38,6 +40,7 @@ public final class Main {
               check   tjekker alle sider og viser redaktørrapporten uden at bygge
               serve   viser sitet på din egen computer og bygger det igen, når du gemmer
               new     laver en ny side med alle felter udfyldt som eksempel
+              import  laver en side af et Word-dokument (.docx)
 
             Skriv KOMMANDO --help for kommandoens tilvalg.
             """;
@@ -74,6 +77,19 @@ public final class Main {
 
             Skriver content/<mappe>/<FILNAVN>.md med alle felter udfyldt og forklaret.
             Siden er en kladde (status: draft), indtil du skifter til published.
+            """;
+
+    static final String IMPORT_USAGE = """
+            Brug: java -jar tilbudsoversigt.jar import FIL.docx [--type TYPE] [--slug FILNAVN] [--source MAPPE] [--dry-run]
+
+              --type TYPE      sidetypen (standard: plan); tilbud, maalgruppe, plan, handleplan, faq, begreb, nyhed eller side
+              --slug FILNAVN   sidens filnavn uden .md (standard: lavet ud fra titlen)
+              --source MAPPE   site-mappen (standard: .)
+              --dry-run        vis rapporten og siden uden at skrive noget
+
+            Skriver content/<mappe>/<FILNAVN>.md som kladde og dokumentets billeder i assets/billeder/.
+            Rapporten fortæller, hvad der er ændret eller udeladt. Ved fejl skrives intet.
+            Afslutningskode 0: importeret, 1: dokumentet kan ikke importeres, 2: forkert brug.
             """;
 
     static final String SERVE_USAGE = """
@@ -132,6 +148,7 @@ public final class Main {
             case "check" -> CHECK_USAGE;
             case "new" -> NEW_USAGE;
             case "serve" -> SERVE_USAGE;
+            case "import" -> IMPORT_USAGE;
             default -> null;
         };
         if (usage != null && (rest.contains("--help") || rest.contains("-h"))) {
@@ -143,6 +160,7 @@ public final class Main {
             case "check" -> check(rest, out, err);
             case "new" -> newPage(rest, out, err);
             case "serve" -> serve(rest, out, err);
+            case "import" -> importWord(rest, out, err);
             default -> throw new Arguments.UsageException("ukendt kommando '" + command + "'");
         };
     }
@@ -237,6 +255,44 @@ public final class Main {
             return code.toString().endsWith(".jar") ? code.getParent() : null;
         } catch (Exception e) {
             return null;
+        }
+    }
+
+    private static int importWord(List<String> args, PrintStream out, PrintStream err) throws Arguments.UsageException {
+        Arguments a = Arguments.parse(args, Set.of("source", "type", "slug"), Set.of("dry-run"));
+        if (a.words.size() != 1) throw new Arguments.UsageException("import skal have ét Word-dokument, f.eks. import handicappolitik.docx");
+        Path docx = Path.of(a.words.get(0));
+        if (!Files.isRegularFile(docx)) throw new Arguments.UsageException("filen " + docx + " findes ikke");
+        PageType type = PageType.byTypeName(a.get("type", "plan")).orElseThrow(() -> new Arguments.UsageException(
+                "ukendt type '" + a.get("type", "") + "'." + Suggestions.didYouMean(a.get("type", ""), PageType.typeNames())
+                        + " Typer: " + String.join(", ", PageType.typeNames())));
+        String slug = a.has("slug") ? a.get("slug", "").replaceAll("\\.md$", "") : null;
+        if (slug != null && !Slugs.isValid(slug)) {
+            throw new Arguments.UsageException("filnavnet '" + slug + "' må kun have små bogstaver a-z, tal og bindestreg; brug '" + Slugs.slugify(slug) + "'");
+        }
+        Path source = source(a);
+        try {
+            WordImport.Imported imported = WordImport.read(docx, source, type, slug, LocalDate.now(ZoneId.of("Europe/Copenhagen")));
+            for (String line : imported.report()) out.println("- " + line);
+            for (String error : imported.errors()) err.println(error);
+            if (!imported.ok()) {
+                err.println(imported.errors().size() + " fejl. Intet er skrevet.");
+                return 1;
+            }
+            if (a.has("dry-run")) {
+                out.println();
+                out.print(imported.pageText());
+                out.println();
+                out.println("Prøvekørsel: intet er skrevet (" + imported.pageFile() + " og " + imported.images().size() + " billeder).");
+                return 0;
+            }
+            WordImport.write(imported, source);
+            out.println("Importeret " + source.resolve(imported.pageFile()) + " (kladde)" + (imported.images().isEmpty() ? "" : " og "
+                    + imported.images().size() + " billeder i " + source.resolve("assets/billeder")) + ". Tjek siden, og skift status til published.");
+            return 0;
+        } catch (ImportException e) {
+            err.println("fejl: " + e.getMessage());
+            return 1;
         }
     }
 
