@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Content types of the files a built site holds. */
-final class ContentTypes {
+public final class ContentTypes {
     private static final Map<String, String> BY_EXTENSION = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
             Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("json", "application/json"),
@@ -17,7 +17,7 @@ final class ContentTypes {
 
     private ContentTypes() {}
 
-    static String of(Path file) {
+    public static String of(Path file) {
         String name = file.getFileName().toString();
         String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         return BY_EXTENSION.getOrDefault(ext, "application/octet-stream");

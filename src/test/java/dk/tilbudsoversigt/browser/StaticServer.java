@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.sun.net.httpserver.HttpServer;
+import dk.tilbudsoversigt.serve.ContentTypes;
 
 /** A built site served on 127.0.0.1 under its base path, as a web host would. */
 final class StaticServer implements AutoCloseable {
@@ -26,12 +27,7 @@ final class StaticServer implements AutoCloseable {
                 status = 404;
             }
             body = Files.readAllBytes(file);
-            String name = file.getFileName().toString();
-            exchange.getResponseHeaders().set("Content-Type", name.endsWith(".js") ? "text/javascript"
-                    : name.endsWith(".css") ? "text/css" : name.endsWith(".json") ? "application/json"
-                    : name.endsWith(".bin") ? "application/octet-stream"
-                    : name.endsWith(".vtt") ? "text/vtt" : name.endsWith(".webm") ? "video/webm" : name.endsWith(".mp4") ? "video/mp4"
-                    : name.endsWith(".xml") ? "application/xml" : "text/html; charset=utf-8");
+            exchange.getResponseHeaders().set("Content-Type", ContentTypes.of(file));
             exchange.sendResponseHeaders(status, body.length);
             try (OutputStream os = exchange.getResponseBody()) {
                 os.write(body);
