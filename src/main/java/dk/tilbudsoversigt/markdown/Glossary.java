@@ -15,11 +15,11 @@ import org.jsoup.nodes.TextNode;
 
 /**
  * Links the first occurrence of each glossary term (or one of its synonyms) in a body to the
- * term's page; never inside headings, links or code. A name matches whole words only, without
+ * term's page; never inside headings, links, code or a {@code <summary>} (a link there would sit inside a control). A name matches whole words only, without
  * regard to case; where several names start at the same place, the longest wins.
  */
 public final class Glossary {
-    private static final Set<String> SKIP = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd");
+    private static final Set<String> SKIP = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "summary");
 
     /** A term as the glossary knows it. */
     public record Term(String key, String url, List<String> names) {}

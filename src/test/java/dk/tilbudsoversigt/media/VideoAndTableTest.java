@@ -134,6 +134,19 @@ class VideoAndTableTest {
     }
 
     @Test
+    void aGlossaryTermIsLinkedInTheTranscriptButNeverInsideTheSummaryControl() throws Exception {
+        TestSites.write(site, "content/begreber/tekst.md", "---\ntitle: Tekst\nsummary: Ord på skrift.\n---\nOrd på skrift.\n");
+        // the summary "Læs videoen som tekst" is the first place the word stands on this page
+        TestSites.write(site, PAGE, "---\ntitle: Om os\n---\n" + local("title: Film", "file: ../../assets/video/film.webm",
+                "captions: ../../assets/video/film.vtt", "", "Her er en tekst."));
+        assertTrue(SiteBuilder.build(site, out, false).ok());
+        Document page = Jsoup.parse(out.resolve("om/index.html").toFile(), "UTF-8");
+        Element details = page.selectFirst("main figure details");
+        assertTrue(details.select("summary a").isEmpty(), details.outerHtml());
+        assertEquals("Tekst".toLowerCase(), details.selectFirst("p a.begreb").text().toLowerCase());
+    }
+
+    @Test
     void anExternalVideoIsAPlaceholderThatLoadsNothingAndTheCspFramesExactlyItsHosts() throws Exception {
         Document page = built(local("title: Huset", "url: https://www.youtube.com/watch?v=aqz-KE-bpKQ&t=10", "", "Her er huset.")
                 + "\n" + local("title: Haven", "url: https://vimeo.com/76979871", "", "Her er haven.")
