@@ -269,6 +269,53 @@ class PageTextTest {
         assertEquals("---\nrelated: [tilbud/c, 'tilbud/ab', tilbud/a-b]\n---\n", flow.withListItemReplaced("related", "tilbud/a", "tilbud/c").text());
     }
 
+    static Stream<String> handWritten() {
+        return Stream.of(
+                TRICKY,
+                TRICKY.replace("\n", "\r\n"),
+                "\uFEFF" + TRICKY,
+                TRICKY.substring(0, TRICKY.length() - 1),
+                "---\ntitle: \"Citeret \\\"med\\\" escapes\"\nsummary: |+\n  beholdt\n\n# efter\nkeywords:\n    - dybt\n    - indrykket\n...\nTekst\n",
+                "---\n\"title\": Nøgle i citat\n'summary': en\n  tekst over\n  tre linjer\nkeywords: [a,\n  b, c]\n---\n",
+                "---   \ntitle: x   \n\n\nsummary: y\n\n---\n\n## Overskrift\n",
+                "---\ntitle: x\nitems:\n  - nr: 1\n    title: a   # første\n    # mellem\n  - {nr: 2, title: b}\n# til sidst\n---\n");
+    }
+
+    @ParameterizedTest
+    @MethodSource("handWritten")
+    void handWrittenFrontMatterSurvivesAndEachFieldChangesAlone(String text) {
+        PageText page = PageText.parse(text);
+        assertEquals(text, page.text());
+        List<String> comments = comments(text);
+        for (String key : page.fields().keySet()) {
+            PageText changed = page.withField(key, "Ny værdi: æøå # \"citat\"");
+            assertEquals("Ny værdi: æøå # \"citat\"", changed.fields().get(key), key);
+            Map<String, Object> others = new LinkedHashMap<>(page.fields());
+            others.remove(key);
+            Map<String, Object> othersAfter = new LinkedHashMap<>(changed.fields());
+            othersAfter.remove(key);
+            assertEquals(others, othersAfter, key);
+            assertEquals(List.copyOf(page.fields().keySet()), List.copyOf(changed.fields().keySet()), "key order");
+            assertEquals(page.body(), changed.body());
+            List<String> kept = comments(changed.text());
+            for (String comment : comments) {
+                assertTrue(kept.contains(comment) || isInside(text, key, comment), key + ": the comment '" + comment + "' is kept");
+            }
+            assertEquals(text.contains("\r\n"), changed.text().contains("\r\n"));
+            if (text.contains("\r\n")) assertFalse(changed.text().replace("\r\n", "").contains("\n"), "no bare line feed in a CRLF file");
+            assertEquals(text.startsWith("\uFEFF"), changed.text().startsWith("\uFEFF"));
+        }
+    }
+
+    private static List<String> comments(String text) {
+        return text.lines().filter(l -> l.strip().startsWith("#")).map(String::strip).toList();
+    }
+
+    /** Whether a "comment" lies within {@code key}'s own value (between its list items, or text of a block scalar). */
+    private static boolean isInside(String text, String key, String comment) {
+        return (comment.equals("# mellem") && key.equals("items")) || (comment.equals("# ikke en kommentar") && key.equals("note_block"));
+    }
+
     /** "line: old → new" for every line that differs, when the line count is the same; else the whole texts. */
     static List<String> differingLines(String before, String after) {
         String[] a = before.split("\n", -1);
