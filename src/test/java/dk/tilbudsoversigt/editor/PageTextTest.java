@@ -212,6 +212,12 @@ class PageTextTest {
     }
 
     @Test
+    void anEmptyFrontMatterGetsItsFirstKey() {
+        assertEquals("---\ntitle: Ny\n---\nTekst\n", PageText.parse("---\n---\nTekst\n").withField("title", "Ny").text());
+        assertEquals("---\n# kun en kommentar\ntitle: Ny\n---\n", PageText.parse("---\n# kun en kommentar\n---\n").withField("title", "Ny").text());
+    }
+
+    @Test
     void aTextWithoutFrontMatterGetsOne() {
         PageText page = PageText.parse("Bare tekst\n");
         assertEquals(Map.of(), page.fields());
