@@ -315,12 +315,17 @@ public final class PageText {
         Yaml.Node v = e.value();
         boolean collection = v instanceof Yaml.Sequence || v instanceof Yaml.Mapping;
         if (collection && v.line() == e.line()) return YamlWriter.Style.FLOW;
+        String keyRow = lines.get(span[0]);
+        int keyIndent = keyRow.length() - keyRow.stripLeading().length();
         if (v instanceof Yaml.Sequence seq && !seq.items().isEmpty()) {
             String row = lines.get(seq.items().get(0).line() - 1);
-            String keyRow = lines.get(span[0]);
-            int keyIndent = keyRow.length() - keyRow.stripLeading().length();
             int dash = row.indexOf('-');
             if (dash >= keyIndent) return new YamlWriter.Style(false, " ".repeat(dash - keyIndent));
+        }
+        if (v instanceof Yaml.Mapping map && !map.entries().isEmpty()) {
+            String row = lines.get(map.entries().values().iterator().next().line() - 1);
+            int childIndent = row.length() - row.stripLeading().length();
+            if (childIndent > keyIndent) return new YamlWriter.Style(false, " ".repeat(childIndent - keyIndent));
         }
         return YamlWriter.Style.DEFAULT;
     }

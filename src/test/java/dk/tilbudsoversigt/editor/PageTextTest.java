@@ -212,6 +212,16 @@ class PageTextTest {
     }
 
     @Test
+    void aMapKeepsItsIndentation() {
+        String text = "---\ncontact:\n    unit: Børn og Familie\n    phone: 89 15 15 15\nkeywords:\n    - a\n---\n";
+        Map<String, Object> contact = new LinkedHashMap<>();
+        contact.put("unit", "Børn og Familie");
+        contact.put("phone", "89 15 15 16");
+        assertEquals(text.replace("15 15\n", "15 16\n"), PageText.parse(text).withField("contact", contact).text());
+        assertEquals(text.replace("    - a\n", "    - a\n    - b\n"), PageText.parse(text).withField("keywords", List.of("a", "b")).text());
+    }
+
+    @Test
     void anEmptyFrontMatterGetsItsFirstKey() {
         assertEquals("---\ntitle: Ny\n---\nTekst\n", PageText.parse("---\n---\nTekst\n").withField("title", "Ny").text());
         assertEquals("---\n# kun en kommentar\ntitle: Ny\n---\n", PageText.parse("---\n# kun en kommentar\n---\n").withField("title", "Ny").text());
