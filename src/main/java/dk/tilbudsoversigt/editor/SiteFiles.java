@@ -162,13 +162,17 @@ public final class SiteFiles {
     public void write(String rel, String text, String expectedVersion) throws IOException, Conflict {
         Path path = resolve(rel);
         requirePage(rel);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > TextFiles.MAX_BYTES) {
+            throw new RefusedPath(rel + " kan ikke gemmes: en side må højst fylde " + (TextFiles.MAX_BYTES / (1024 * 1024)) + " MB");
+        }
         synchronized (lock) {
             byte[] now = Files.exists(path, LinkOption.NOFOLLOW_LINKS) ? readBytes(path, rel) : null;
             if (expectedVersion == null ? now != null : now == null || !version(now).equals(expectedVersion)) {
                 throw new Conflict(rel, now == null ? null : lenient(now));
             }
             Files.createDirectories(path.getParent());
-            writeAtomically(path, text.getBytes(StandardCharsets.UTF_8));
+            writeAtomically(path, bytes);
         }
     }
 

@@ -211,6 +211,64 @@ class PageTextTest {
         assertEquals("", PageText.parse(noNewline).body());
     }
 
+    /** An action plan's status changed in one item changes that one line, in every example action plan. */
+    @ParameterizedTest
+    @MethodSource("examplePages")
+    @SuppressWarnings("unchecked")
+    void oneItemsStatusChangesOneLine(Path file) throws IOException {
+        if (!file.toString().contains("handleplaner")) return;
+        String text = Files.readString(file);
+        PageText page = PageText.parse(text);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Object item : (List<Object>) page.fields().get("items")) items.add(new LinkedHashMap<>((Map<String, Object>) item));
+        Map<String, Object> last = items.get(items.size() - 1);
+        last.put("status", "done".equals(last.get("status")) ? "cancelled" : "done");
+        List<String> diff = differingLines(text, page.withField("items", items).text());
+        assertEquals(1, diff.size(), file + ": " + diff);
+        assertTrue(diff.get(0).contains("status: "), diff.get(0));
+    }
+
+    /** Unchanged items and keys keep the file's own spelling: quotes, comments. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void unchangedItemsAndKeysKeepTheirLines() throws IOException {
+        String text = Files.readString(Path.of("content/tilbud/aflastning.md"));
+        PageText page = PageText.parse(text);
+        List<String> legal = new ArrayList<>((List<String>) page.fields().get("legal_basis"));
+        legal.add("Serviceloven § 85");
+        assertEquals(text.replace("  - \"Serviceloven § 84, stk. 1\"\n", "  - \"Serviceloven § 84, stk. 1\"\n  - Serviceloven § 85\n"),
+                page.withField("legal_basis", legal).text());
+        Map<String, Object> contact = new LinkedHashMap<>((Map<String, Object>) page.fields().get("contact"));
+        contact.put("phone", "89 15 15 15");
+        assertEquals(text.replace("  url: \"https://www.randers.dk/\"\n", "  url: \"https://www.randers.dk/\"\n  phone: 89 15 15 15\n"),
+                page.withField("contact", contact).text());
+
+        String items = "---\nitems:\n  - nr: '1'   # første\n    title: a\n    # mellem\n    status: done\n  - {nr: 2, title: b}\n---\n";
+        PageText plan = PageText.parse(items);
+        List<Map<String, Object>> changed = new ArrayList<>();
+        for (Object item : (List<Object>) plan.fields().get("items")) changed.add(new LinkedHashMap<>((Map<String, Object>) item));
+        changed.get(0).put("title", "A");
+        changed.get(1).put("status", "done");
+        assertEquals("---\nitems:\n  - nr: '1'   # første\n    title: A\n    # mellem\n    status: done\n  - nr: 2\n    title: b\n    status: done\n---\n",
+                plan.withField("items", changed).text());
+    }
+
+    @Test
+    void aMapKeepsItsIndentation() {
+        String text = "---\ncontact:\n    unit: Børn og Familie\n    phone: 89 15 15 15\nkeywords:\n    - a\n---\n";
+        Map<String, Object> contact = new LinkedHashMap<>();
+        contact.put("unit", "Børn og Familie");
+        contact.put("phone", "89 15 15 16");
+        assertEquals(text.replace("15 15\n", "15 16\n"), PageText.parse(text).withField("contact", contact).text());
+        assertEquals(text.replace("    - a\n", "    - a\n    - b\n"), PageText.parse(text).withField("keywords", List.of("a", "b")).text());
+    }
+
+    @Test
+    void anEmptyFrontMatterGetsItsFirstKey() {
+        assertEquals("---\ntitle: Ny\n---\nTekst\n", PageText.parse("---\n---\nTekst\n").withField("title", "Ny").text());
+        assertEquals("---\n# kun en kommentar\ntitle: Ny\n---\n", PageText.parse("---\n# kun en kommentar\n---\n").withField("title", "Ny").text());
+    }
+
     @Test
     void aTextWithoutFrontMatterGetsOne() {
         PageText page = PageText.parse("Bare tekst\n");
@@ -267,6 +325,53 @@ class PageTextTest {
         assertEquals(TRICKY.replace("- \"tilbud/ledsagelse\"", "- \"tilbud/ledsager\""), text);
         PageText flow = PageText.parse("---\nrelated: [tilbud/a, 'tilbud/ab', tilbud/a-b]\n---\n");
         assertEquals("---\nrelated: [tilbud/c, 'tilbud/ab', tilbud/a-b]\n---\n", flow.withListItemReplaced("related", "tilbud/a", "tilbud/c").text());
+    }
+
+    static Stream<String> handWritten() {
+        return Stream.of(
+                TRICKY,
+                TRICKY.replace("\n", "\r\n"),
+                "\uFEFF" + TRICKY,
+                TRICKY.substring(0, TRICKY.length() - 1),
+                "---\ntitle: \"Citeret \\\"med\\\" escapes\"\nsummary: |+\n  beholdt\n\n# efter\nkeywords:\n    - dybt\n    - indrykket\n...\nTekst\n",
+                "---\n\"title\": Nøgle i citat\n'summary': en\n  tekst over\n  tre linjer\nkeywords: [a,\n  b, c]\n---\n",
+                "---   \ntitle: x   \n\n\nsummary: y\n\n---\n\n## Overskrift\n",
+                "---\ntitle: x\nitems:\n  - nr: 1\n    title: a   # første\n    # mellem\n  - {nr: 2, title: b}\n# til sidst\n---\n");
+    }
+
+    @ParameterizedTest
+    @MethodSource("handWritten")
+    void handWrittenFrontMatterSurvivesAndEachFieldChangesAlone(String text) {
+        PageText page = PageText.parse(text);
+        assertEquals(text, page.text());
+        List<String> comments = comments(text);
+        for (String key : page.fields().keySet()) {
+            PageText changed = page.withField(key, "Ny værdi: æøå # \"citat\"");
+            assertEquals("Ny værdi: æøå # \"citat\"", changed.fields().get(key), key);
+            Map<String, Object> others = new LinkedHashMap<>(page.fields());
+            others.remove(key);
+            Map<String, Object> othersAfter = new LinkedHashMap<>(changed.fields());
+            othersAfter.remove(key);
+            assertEquals(others, othersAfter, key);
+            assertEquals(List.copyOf(page.fields().keySet()), List.copyOf(changed.fields().keySet()), "key order");
+            assertEquals(page.body(), changed.body());
+            List<String> kept = comments(changed.text());
+            for (String comment : comments) {
+                assertTrue(kept.contains(comment) || isInside(text, key, comment), key + ": the comment '" + comment + "' is kept");
+            }
+            assertEquals(text.contains("\r\n"), changed.text().contains("\r\n"));
+            if (text.contains("\r\n")) assertFalse(changed.text().replace("\r\n", "").contains("\n"), "no bare line feed in a CRLF file");
+            assertEquals(text.startsWith("\uFEFF"), changed.text().startsWith("\uFEFF"));
+        }
+    }
+
+    private static List<String> comments(String text) {
+        return text.lines().filter(l -> l.strip().startsWith("#")).map(String::strip).toList();
+    }
+
+    /** Whether a "comment" lies within {@code key}'s own value (between its list items, or text of a block scalar). */
+    private static boolean isInside(String text, String key, String comment) {
+        return (comment.equals("# mellem") && key.equals("items")) || (comment.equals("# ikke en kommentar") && key.equals("note_block"));
     }
 
     /** "line: old → new" for every line that differs, when the line count is the same; else the whole texts. */

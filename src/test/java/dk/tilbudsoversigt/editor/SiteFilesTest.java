@@ -122,6 +122,40 @@ class SiteFilesTest {
     }
 
     @Test
+    void ofTwoSavesOfTheSameVersionOneWinsAndTheOtherIsAConflict() throws Exception {
+        String opened = files.read(TestSites.OFFER_FILE);
+        String version = SiteFiles.version(opened);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Boolean>> saves = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String mine = opened.replace("Gratis", "Pris " + i);
+            saves.add(pool.submit(() -> {
+                start.await();
+                try {
+                    new SiteFiles(site).write(TestSites.OFFER_FILE, mine, version);
+                    return true;
+                } catch (Conflict c) {
+                    return false;
+                }
+            }));
+        }
+        start.countDown();
+        int won = 0;
+        for (var save : saves) if (save.get()) won++;
+        pool.shutdown();
+        assertEquals(1, won, "exactly one save replaces the version all had opened");
+        assertTrue(Files.readString(site.resolve(TestSites.OFFER_FILE)).matches("(?s).*price: Pris [0-7]\n.*"));
+    }
+
+    @Test
+    void aPageOverTheSizeLimitIsNotSaved() {
+        String huge = "---\ntitle: x\n---\n" + "a".repeat((int) dk.tilbudsoversigt.content.TextFiles.MAX_BYTES);
+        assertThrows(RefusedPath.class, () -> files.write("content/sider/stor.md", huge, null));
+        assertFalse(Files.exists(site.resolve("content/sider/stor.md")));
+    }
+
+    @Test
     void aNewFileMustNotExistAndADeletedOneIsAConflict() throws Exception {
         Conflict exists = assertThrows(Conflict.class, () -> files.write(TestSites.OFFER_FILE, "x", null));
         assertEquals(TestSites.OFFER, exists.textOnDisk());
