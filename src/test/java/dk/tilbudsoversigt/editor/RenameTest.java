@@ -183,7 +183,7 @@ class RenameTest {
         Map<String, String> out = new TreeMap<>();
         List<Path> files = new ArrayList<>();
         try (var walk = Files.walk(site)) {
-            walk.filter(Files::isRegularFile).forEach(files::add);
+            walk.filter(p -> Files.isRegularFile(p) && p.toString().endsWith(".md")).forEach(files::add);
         }
         for (Path p : files) out.put(site.relativize(p).toString().replace('\\', '/'), Files.readString(p));
         return out;
