@@ -39,7 +39,7 @@ final class PageForm {
         s.append("<div id=\"besked\" role=\"status\" aria-live=\"polite\">");
         if (e.message() != null) s.append("<p class=\"besked\">").append(esc(e.message())).append("</p>");
         s.append("</div>");
-        s.append("<div class=\"redigering\"><form id=\"side-form\" class=\"side-form\" method=\"post\" action=\"").append(action)
+        s.append("<div class=\"redigering\"><form id=\"side-form\" class=\"side-form\" method=\"post\" novalidate action=\"").append(action)
                 .append("gem\" data-tjek=\"").append(action).append("tjek\" data-upload=\"").append(action).append("upload\">");
         s.append(Html.secretField(ctx));
         s.append("<input type=\"hidden\" name=\"fil\" value=\"").append(esc(e.file())).append("\">");
