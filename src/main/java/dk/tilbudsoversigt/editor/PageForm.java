@@ -103,6 +103,8 @@ final class PageForm {
         String hint = "<span class=\"hjaelp\" id=\"" + id + "-hjaelp\">" + esc(f.hint()) + "</span>";
         String aria = " aria-describedby=\"" + described + (f.max() > 0 ? " " + id + "-taeller" : "") + "\""
                 + (f.required() ? " aria-required=\"true\"" : "") + (invalid(f.key(), e) ? " aria-invalid=\"true\"" : "");
+        // a group (fieldset) may not carry aria-required; its legend says "påkrævet"
+        String group = aria.replace(" aria-required=\"true\"", "");
         StringBuilder s = new StringBuilder("<div class=\"felt\" id=\"" + id + "-boks\" data-felt=\"" + esc(f.key()) + "\">");
         switch (f.kind()) {
             case TEXT, DATE -> {
@@ -130,7 +132,7 @@ final class PageForm {
                         .append(option("alle", "Alle", value)).append("</select>");
             }
             case YES_NO -> {
-                s.append("<fieldset").append(aria).append("><legend>").append(label).append("</legend>").append(hint);
+                s.append("<fieldset").append(group).append("><legend>").append(label).append("</legend>").append(hint);
                 s.append(radio(id + "-ja", name, "ja", "Ja", Boolean.TRUE.equals(value)));
                 s.append(radio(id + "-nej", name, "nej", "Nej", Boolean.FALSE.equals(value)));
                 s.append("</fieldset>");
@@ -143,7 +145,7 @@ final class PageForm {
             case TARGET_GROUPS, AREAS -> {
                 List<Choice> choices = f.kind() == FieldSpec.Kind.AREAS ? e.choices().areas() : e.choices().groups();
                 List<?> chosen = value instanceof List<?> l ? l : List.of();
-                s.append("<fieldset").append(aria).append("><legend>").append(label).append("</legend>").append(hint).append("<ul class=\"valg\">");
+                s.append("<fieldset").append(group).append("><legend>").append(label).append("</legend>").append(hint).append("<ul class=\"valg\">");
                 int i = 0;
                 for (Choice c : choices) {
                     String cid = id + "-" + (++i);
@@ -164,7 +166,7 @@ final class PageForm {
             }
             case AGE -> {
                 Map<?, ?> age = value instanceof Map<?, ?> m ? m : Map.of();
-                s.append("<fieldset").append(aria).append("><legend>").append(label).append("</legend>").append(hint);
+                s.append("<fieldset").append(group).append("><legend>").append(label).append("</legend>").append(hint);
                 s.append("<span class=\"tal\"><label for=\"").append(id).append("-min\">Fra (år)</label><input type=\"number\" min=\"0\" max=\"120\" id=\"")
                         .append(id).append("-min\" name=\"").append(name).append(".min\" value=\"").append(esc(age.get("min"))).append("\"></span>");
                 s.append("<span class=\"tal\"><label for=\"").append(id).append("-max\">Til (år)</label><input type=\"number\" min=\"0\" max=\"120\" id=\"")
@@ -173,7 +175,7 @@ final class PageForm {
             }
             case CONTACT -> {
                 Map<?, ?> contact = value instanceof Map<?, ?> m ? m : Map.of();
-                s.append("<fieldset").append(aria).append("><legend>").append(label).append("</legend>").append(hint);
+                s.append("<fieldset").append(group).append("><legend>").append(label).append("</legend>").append(hint);
                 for (String[] sub : FieldSpec.CONTACT) {
                     String sid = id + "-" + sub[0];
                     s.append("<p><label for=\"").append(sid).append("\">").append(esc(sub[1])).append("</label><input id=\"").append(sid)
@@ -186,7 +188,7 @@ final class PageForm {
             }
             case TEXTS, PAGES -> {
                 List<?> items = value instanceof List<?> l ? l : List.of();
-                s.append("<fieldset class=\"liste\"").append(aria).append(" data-liste=\"").append(id).append("\"><legend>").append(label)
+                s.append("<fieldset class=\"liste\"").append(group).append(" data-liste=\"").append(id).append("\"><legend>").append(label)
                         .append("</legend>").append(hint).append("<ol class=\"raekker\">");
                 int n = 0;
                 for (Object item : items) s.append(listRow(f, e, id, ++n, String.valueOf(item)));
@@ -197,7 +199,7 @@ final class PageForm {
             }
             case ITEMS -> {
                 List<?> items = value instanceof List<?> l ? l : List.of();
-                s.append("<fieldset class=\"liste\"").append(aria).append(" data-liste=\"").append(id).append("\"><legend>").append(label)
+                s.append("<fieldset class=\"liste\"").append(group).append(" data-liste=\"").append(id).append("\"><legend>").append(label)
                         .append("</legend>").append(hint).append("<ol class=\"raekker punkter\">");
                 int n = 0;
                 for (Object item : items) s.append(itemRow(id, ++n, item instanceof Map<?, ?> m ? m : Map.of()));

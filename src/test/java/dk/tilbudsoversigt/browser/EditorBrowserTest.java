@@ -172,7 +172,10 @@ class EditorBrowserTest {
         type(driver.findElement(By.id("omdoeb-navn")), "ungdomsklub");
         driver.findElement(By.cssSelector("#omdoeb button[type=submit]")).click();
         waiting(driver).until(d -> d.getCurrentUrl().contains("ungdomsklub.md"));
-        assertTrue(driver.findElement(By.id("besked")).getText().contains("Links i 1 andre sider er rettet"), driver.findElement(By.id("besked")).getText());
+        // om.md and tilbud/boern/aflastning.md (related: tilbud/fritidsklub) name the page
+        assertTrue(driver.findElement(By.id("besked")).getText().contains("Links i 2 andre sider er rettet"), driver.findElement(By.id("besked")).getText());
+        assertTrue(onDisk("content/tilbud/boern/aflastning.md").contains("tilbud/ungdomsklub"));
+        assertFalse(onDisk("content/tilbud/boern/aflastning.md").contains("fritidsklub"));
         assertFalse(Files.exists(site.resolve("content/tilbud/fritidsklub.md")));
         assertTrue(onDisk("content/tilbud/ungdomsklub.md").contains("title: Fritidsklub"));
         assertEquals("---\ntitle: Om sitet\n---\nSe [klubben](../tilbud/ungdomsklub.md).\n", onDisk("content/sider/om.md"));
