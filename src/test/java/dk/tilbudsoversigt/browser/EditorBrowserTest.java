@@ -128,6 +128,7 @@ class EditorBrowserTest {
         assertTrue(contact.getAttribute("aria-describedby").contains("felt-contact-fejl"), "the error is the fieldset's description");
         assertEquals("polite", driver.findElement(By.id("problemer")).getAttribute("aria-live"));
         violations.addAll(axe(driver, "formular med fejl"));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", contact);
         screenshot("fejl");
 
         type(driver.findElement(By.id("felt-contact-email")), "svoem@example.dk");
@@ -143,6 +144,7 @@ class EditorBrowserTest {
                 "an unsaved form warns before the tab is closed");
         WebElement counter = driver.findElement(By.id("felt-title-taeller"));
         assertEquals("10 af højst 120 tegn", counter.getText());
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", body);
         screenshot("formular");
 
         driver.findElement(By.id("gem")).click();
