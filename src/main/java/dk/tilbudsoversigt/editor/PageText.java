@@ -148,15 +148,16 @@ public final class PageText {
 
     /**
      * This text with {@code key} set to {@code value}, or removed when {@code value} is null.
-     * Values: String, Number, Boolean, LocalDate, List and Map of those. When the value is the
-     * one the file has already, the text is returned unchanged.
+     * Values: String, Number, Boolean, LocalDate, List and Map of those (null map values are left
+     * out). When the value means to the content module what the file says already (the same
+     * value; nothing for a missing or empty key; a list of one text for that single text), the
+     * text is returned unchanged, so a form saved without changes leaves the file as it was.
      */
     public PageText withField(String key, Object value) {
         Objects.requireNonNull(key, "key");
         Object wanted = value == null ? null : model(value);
         boolean present = fields.containsKey(key);
-        if (present && Objects.equals(wanted, fields.get(key))) return this;
-        if (!present && value == null) return this;
+        if (present ? sameMeaning(fields.get(key), wanted) : isEmpty(wanted)) return this;
         if (!hasFrontMatter()) {
             String eol = endings.isEmpty() || endings.get(0).isEmpty() ? "\n" : endings.get(0);
             List<String> out = new ArrayList<>();
@@ -174,7 +175,9 @@ public final class PageText {
         if (present) {
             int[] span = span(key);
             List<String> replacement = value == null ? List.of()
-                    : YamlWriter.entry(key, value, indent, style(key, span));
+                    : new ArrayList<>(YamlWriter.entry(key, value, indent, style(key, span)));
+            String comment = span[1] - span[0] == 1 ? trailingComment(key, lines.get(span[0])) : null;
+            if (comment != null && replacement.size() == 1) replacement.set(0, replacement.get(0) + comment);
             replace(newLines, newEndings, span[0], span[1], replacement, eol);
         } else {
             List<String> added = YamlWriter.entry(key, value, indent, YamlWriter.Style.DEFAULT);
@@ -227,12 +230,41 @@ public final class PageText {
         return changed ? parse(join(newLines, endings)) : this;
     }
 
+    /** The content module reads both alike: equal, both empty, or a single text and a list of just that text. */
+    private static boolean sameMeaning(Object current, Object wanted) {
+        if (Objects.equals(current, wanted)) return true;
+        if (isEmpty(current) && isEmpty(wanted)) return true;
+        return current instanceof String s && wanted instanceof List<?> list && list.size() == 1 && s.equals(list.get(0));
+    }
+
+    private static boolean isEmpty(Object v) {
+        return v == null || (v instanceof String s && s.isBlank()) || (v instanceof List<?> l && l.isEmpty())
+                || (v instanceof Map<?, ?> m && m.isEmpty());
+    }
+
     private PageText checked(PageText result, String key, Object wanted) {
         Object now = result.fields.get(key);
         if (!Objects.equals(now, wanted) || (wanted == null && result.fields.containsKey(key))) {
             throw new IllegalStateException("the value written for " + key + " reads back as " + now + ", not " + wanted);
         }
         return result;
+    }
+
+    /** The comment after a one-line value ("title: Aflastning   # kort"), with the blanks before it; null when there is none. */
+    private String trailingComment(String key, String line) {
+        for (int i = 1; i < line.length(); i++) {
+            if (line.charAt(i) != '#' || !Character.isWhitespace(line.charAt(i - 1))) continue;
+            String before = line.substring(0, i).stripTrailing();
+            try {
+                if (Yaml.parse(before.strip() + "\n", 1) instanceof Yaml.Mapping m && m.entries().containsKey(key)
+                        && Objects.equals(value(m.entries().get(key).value()), fields.get(key))) {
+                    return line.substring(before.length());
+                }
+            } catch (LineException e) {
+                // the '#' is inside a quoted text: look further on
+            }
+        }
+        return null;
     }
 
     /** Keys in block style, one per line in increasing order, each at the same indentation. */
@@ -283,12 +315,17 @@ public final class PageText {
         Yaml.Node v = e.value();
         boolean collection = v instanceof Yaml.Sequence || v instanceof Yaml.Mapping;
         if (collection && v.line() == e.line()) return YamlWriter.Style.FLOW;
+        String keyRow = lines.get(span[0]);
+        int keyIndent = keyRow.length() - keyRow.stripLeading().length();
         if (v instanceof Yaml.Sequence seq && !seq.items().isEmpty()) {
             String row = lines.get(seq.items().get(0).line() - 1);
-            String keyRow = lines.get(span[0]);
-            int keyIndent = keyRow.length() - keyRow.stripLeading().length();
             int dash = row.indexOf('-');
             if (dash >= keyIndent) return new YamlWriter.Style(false, " ".repeat(dash - keyIndent));
+        }
+        if (v instanceof Yaml.Mapping map && !map.entries().isEmpty()) {
+            String row = lines.get(map.entries().values().iterator().next().line() - 1);
+            int childIndent = row.length() - row.stripLeading().length();
+            if (childIndent > keyIndent) return new YamlWriter.Style(false, " ".repeat(childIndent - keyIndent));
         }
         return YamlWriter.Style.DEFAULT;
     }

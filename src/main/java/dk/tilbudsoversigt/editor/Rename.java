@@ -53,6 +53,31 @@ public final class Rename {
         }
         PagePaths.requireFreeSlug(files, type, newSlug, from);
 
+        Plan plan = plan(files, type, from, to);
+        Map<String, String> expected = new LinkedHashMap<>(plan.expected);
+        expected.put(to, null);
+        files.writeAll(plan.writes, expected, from);
+        List<String> changed = new ArrayList<>(List.of(from, to));
+        changed.addAll(plan.others);
+        return changed;
+    }
+
+    /**
+     * The pages that refer to {@code page} (related, target_groups, links in the body): what a
+     * rename would change, and what would have a broken link if the page went to the trash.
+     */
+    public static List<String> referencesTo(SiteFiles files, String page) throws IOException {
+        PageType type = PagePaths.type(page);
+        if (!files.exists(page)) throw new RefusedPath(page + " findes ikke");
+        // any other address will do: only the pages that name this one change
+        return plan(files, type, page, PagePaths.folder(page) + "/" + PagePaths.slug(page) + "-0.md").others;
+    }
+
+    private record Plan(Map<String, String> writes, Map<String, String> expected, List<String> others) {}
+
+    private static Plan plan(SiteFiles files, PageType type, String from, String to) throws IOException {
+        String oldSlug = PagePaths.slug(from);
+        String newSlug = PagePaths.slug(to);
         BodyLinks links = new BodyLinks(from, to, PagePaths.url(type, oldSlug), PagePaths.url(type, newSlug), siteUrl(files));
         String oldRelated = type.folder() + "/" + oldSlug;
         String newRelated = type.folder() + "/" + newSlug;
@@ -63,7 +88,13 @@ public final class Rename {
         List<String> others = new ArrayList<>();
         for (String rel : files.pages()) {
             boolean moved = rel.equals(from);
-            String text = files.read(rel);
+            String text;
+            try {
+                text = files.read(rel);
+            } catch (IOException e) {
+                if (moved) throw e;
+                continue; // not UTF-8 or too large: the build reports it, and it is not rewritten blind
+            }
             PageText page;
             try {
                 page = PageText.parse(text);
@@ -85,11 +116,7 @@ public final class Rename {
                 if (!moved) others.add(rel);
             }
         }
-        expected.put(to, null);
-        files.writeAll(writes, expected, from);
-        List<String> changed = new ArrayList<>(List.of(from, to));
-        changed.addAll(others);
-        return changed;
+        return new Plan(writes, expected, others);
     }
 
     private static String siteUrl(SiteFiles files) {

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dk.tilbudsoversigt.content.ContentLoader;
@@ -56,6 +57,8 @@ public final class SiteFiles {
     private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-r--r--");
     /** One lock per site folder in this JVM, so that two saves of one file never interleave. */
     private static final Map<Path, Object> LOCKS = new ConcurrentHashMap<>();
+    /** Names Windows keeps for devices, with any extension: a site folder is often shared with Windows machines. */
+    private static final Pattern WINDOWS_DEVICES = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
 
     private final Path root;
     private final Object lock;
@@ -81,7 +84,8 @@ public final class SiteFiles {
         for (int i = 0; i < rel.length(); i++) {
             char c = rel.charAt(i);
             if (c == 0) throw new RefusedPath("stien indeholder et NUL-tegn og kan ikke bruges");
-            if (c < 0x20 || c == 0x7F) throw new RefusedPath("stien indeholder et styretegn og kan ikke bruges");
+            if (Character.isISOControl(c)) throw new RefusedPath("stien indeholder et styretegn og kan ikke bruges");
+            if (Character.getType(c) == Character.FORMAT) throw new RefusedPath("stien indeholder et usynligt tegn (f.eks. en retningsmarkør) og kan ikke bruges");
         }
         if (rel.indexOf('\\') >= 0) throw new RefusedPath("stien " + rel + " bruger \\; skriv stier med /, f.eks. content/tilbud/aflastning.md");
         if (rel.indexOf('%') >= 0) throw new RefusedPath("stien " + rel + " indeholder %-koder; skriv stien som den er");
@@ -93,6 +97,7 @@ public final class SiteFiles {
             if (part.equals(".") || part.equals("..")) throw new RefusedPath("stien " + rel + " må ikke indeholde . eller ..; filer uden for content/ og assets/ kan ikke redigeres");
             if (part.startsWith(".")) throw new RefusedPath("stien " + rel + " peger på en skjult fil eller mappe (navnet begynder med punktum)");
             if (part.endsWith(".") || part.endsWith(" ") || part.startsWith(" ")) throw new RefusedPath("en del af stien " + rel + " begynder eller ender med mellemrum eller punktum");
+            if (WINDOWS_DEVICES.matcher(part).matches()) throw new RefusedPath("navnet " + part + " i stien " + rel + " er reserveret i Windows og kan ikke bruges");
         }
         if (parts.length < 2 || !(parts[0].equals(ContentLoader.CONTENT) || parts[0].equals("assets"))) {
             throw new RefusedPath("kun filer under content/ og assets/ kan redigeres, ikke " + rel);
@@ -124,6 +129,16 @@ public final class SiteFiles {
         return decode(rel, readBytes(resolve(rel), rel));
     }
 
+    /**
+     * The link to write in the body of page {@code fromPage} for the file {@code target} (both
+     * site-relative), e.g. from content/tilbud/aflastning.md to assets/filer/kort.png: ../../assets/filer/kort.png.
+     */
+    public static String relativeLink(String fromPage, String target) {
+        int slash = fromPage.lastIndexOf('/');
+        Path dir = Path.of(slash < 0 ? "" : fromPage.substring(0, slash));
+        return dir.relativize(Path.of(target)).toString().replace('\\', '/');
+    }
+
     /** The version of a text: SHA-256 of its UTF-8 bytes, in hex. */
     public static String version(String text) {
         return version(text.getBytes(StandardCharsets.UTF_8));
@@ -147,13 +162,17 @@ public final class SiteFiles {
     public void write(String rel, String text, String expectedVersion) throws IOException, Conflict {
         Path path = resolve(rel);
         requirePage(rel);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > TextFiles.MAX_BYTES) {
+            throw new RefusedPath(rel + " kan ikke gemmes: en side må højst fylde " + (TextFiles.MAX_BYTES / (1024 * 1024)) + " MB");
+        }
         synchronized (lock) {
             byte[] now = Files.exists(path, LinkOption.NOFOLLOW_LINKS) ? readBytes(path, rel) : null;
             if (expectedVersion == null ? now != null : now == null || !version(now).equals(expectedVersion)) {
                 throw new Conflict(rel, now == null ? null : lenient(now));
             }
             Files.createDirectories(path.getParent());
-            writeAtomically(path, text.getBytes(StandardCharsets.UTF_8));
+            writeAtomically(path, bytes);
         }
     }
 

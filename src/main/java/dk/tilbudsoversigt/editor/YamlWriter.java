@@ -18,7 +18,7 @@ import dk.tilbudsoversigt.content.Yaml;
 final class YamlWriter {
     private YamlWriter() {}
 
-    /** Flow ([a, b], {min: 0}) or block style, and the indentation of block list items below their key. */
+    /** Flow ([a, b], {min: 0}) or block style, and the indentation of block list items or map keys below their key. */
     record Style(boolean flow, String itemIndent) {
         static final Style DEFAULT = new Style(false, "  ");
         static final Style FLOW = new Style(true, "  ");
@@ -49,8 +49,9 @@ final class YamlWriter {
                 return;
             }
             out.add(indent + key(key) + ":");
+            String childIndent = itemIndent.isEmpty() ? "  " : itemIndent;
             map.forEach((k, v) -> {
-                if (v != null) block(out, indent + "  ", String.valueOf(k), v, "  ");
+                if (v != null) block(out, indent + childIndent, String.valueOf(k), v, "  ");
             });
         } else {
             out.add(indent + key(key) + ": " + scalar(value, false));
