@@ -100,7 +100,8 @@ final class PageForm {
         Object value = e.values().get(f.key());
         String described = id + "-hjaelp " + id + "-fejl";
         String label = esc(f.label()) + " <span class=\"noegle\">(" + esc(f.key()) + ")</span>" + (f.required() ? " <span class=\"paakraevet\">påkrævet</span>" : "");
-        String hint = "<span class=\"hjaelp\" id=\"" + id + "-hjaelp\">" + esc(f.hint()) + "</span>";
+        // the field's problems come right after its label and hint, where they are seen before the control
+        String hint = "<span class=\"hjaelp\" id=\"" + id + "-hjaelp\">" + esc(f.hint()) + "</span>" + problems(id, f.key(), e);
         String aria = " aria-describedby=\"" + described + (f.max() > 0 ? " " + id + "-taeller" : "") + "\""
                 + (f.required() ? " aria-required=\"true\"" : "") + (invalid(f.key(), e) ? " aria-invalid=\"true\"" : "");
         // a group (fieldset) may not carry aria-required; its legend says "påkrævet"
@@ -208,7 +209,6 @@ final class PageForm {
                         .append("<button type=\"button\" class=\"tilfoej\" hidden>Tilføj punkt</button></fieldset>");
             }
         }
-        s.append(problems(id, f.key(), e));
         return s.append("</div>").toString();
     }
 
@@ -277,6 +277,7 @@ final class PageForm {
         StringBuilder s = new StringBuilder("<div class=\"felt brødtekst\" id=\"felt-body-boks\" data-felt=\"body\">");
         s.append("<label for=\"body\">Brødtekst</label><span class=\"hjaelp\" id=\"body-hjaelp\">Markdown: ## overskrift, **fed**, - punkt. "
                 + "Værktøjerne herunder skriver det for dig.</span>");
+        s.append(problems("body", "body", e));
         s.append("<div role=\"toolbar\" id=\"vaerktoejer\" class=\"vaerktoejer\" aria-label=\"Formatering af brødteksten\" aria-controls=\"body\" hidden>");
         s.append("<button type=\"button\" data-indsaet=\"overskrift\">Overskrift</button>");
         s.append("<button type=\"button\" data-indsaet=\"fed\">Fed</button>");
@@ -303,7 +304,6 @@ final class PageForm {
         s.append("<p><button type=\"button\" id=\"billede-indsaet\">Sæt billedet ind</button></p></fieldset></div>");
         s.append("<textarea id=\"body\" name=\"body\" rows=\"24\" spellcheck=\"true\" aria-describedby=\"body-hjaelp body-fejl\"")
                 .append(invalid("body", e) ? " aria-invalid=\"true\"" : "").append(">\n").append(esc(e.body())).append("</textarea>");
-        s.append(problems("body", "body", e));
         return s.append("</div>").toString();
     }
 
