@@ -174,6 +174,10 @@ public final class PageText {
         String eol = endings.get(0).isEmpty() ? "\n" : endings.get(0);
         if (present) {
             int[] span = span(key);
+            if (value != null) {
+                PageText kept = keepingUnchangedLines(key, value, span, wanted, eol);
+                if (kept != null) return kept;
+            }
             List<String> replacement = value == null ? List.of()
                     : new ArrayList<>(YamlWriter.entry(key, value, indent, style(key, span)));
             String comment = span[1] - span[0] == 1 ? trailingComment(key, lines.get(span[0])) : null;
@@ -248,6 +252,113 @@ public final class PageText {
             throw new IllegalStateException("the value written for " + key + " reads back as " + now + ", not " + wanted);
         }
         return result;
+    }
+
+    /**
+     * For a list or map written in block style: the new value's lines, where every list item,
+     * and every key of a list item or map, that keeps its value keeps its own lines as the file
+     * has them (quoting, comments). Null when the value cannot be changed that way.
+     */
+    private PageText keepingUnchangedLines(String key, Object value, int[] span, Object wanted, String eol) {
+        Yaml.Entry entry = mapping.entries().get(key);
+        Yaml.Node old = entry.value();
+        if (old.line() == entry.line()) return null; // flow style or a one-line scalar
+        List<String> out = new ArrayList<>();
+        if (old instanceof Yaml.Sequence seq && value instanceof List<?> list && !seq.items().isEmpty() && !list.isEmpty()) {
+            int[] starts = seq.items().stream().mapToInt(n -> n.line() - 1).toArray();
+            if (!increasing(starts, span[0], span[1])) return null;
+            String first = lines.get(starts[0]);
+            int dash = first.indexOf('-');
+            if (dash < 0 || !first.substring(0, dash).isBlank()) return null;
+            String dashPrefix = first.substring(0, dash) + "- ";
+            out.addAll(lines.subList(span[0], starts[0]));
+            for (int i = 0; i < list.size(); i++) {
+                Object item = list.get(i);
+                if (i < starts.length) {
+                    int end = i + 1 < starts.length ? starts[i + 1] : span[1];
+                    Yaml.Node oldItem = seq.items().get(i);
+                    if (Objects.equals(value(oldItem), model(item))) {
+                        out.addAll(lines.subList(starts[i], end));
+                        continue;
+                    }
+                    if (oldItem instanceof Yaml.Mapping m && item instanceof Map<?, ?> map && m.line() - 1 == starts[i]) {
+                        List<String> entries = entriesKeeping(m, map, starts[i], end, dashPrefix);
+                        if (entries != null) {
+                            out.addAll(entries);
+                            continue;
+                        }
+                    }
+                }
+                out.addAll(YamlWriter.item(first.substring(0, dash), item));
+            }
+        } else if (old instanceof Yaml.Mapping m && value instanceof Map<?, ?> map && !m.entries().isEmpty()) {
+            List<String> entries = entriesKeeping(m, map, span[0] + 1, span[1], null);
+            if (entries == null || entries.isEmpty()) return null;
+            out.addAll(lines.subList(span[0], span[0] + 1));
+            out.addAll(entries);
+        } else {
+            return null;
+        }
+        List<String> newLines = new ArrayList<>(lines);
+        List<String> newEndings = new ArrayList<>(endings);
+        replace(newLines, newEndings, span[0], span[1], out, eol);
+        PageText result = parse(join(newLines, newEndings));
+        return Objects.equals(result.fields.get(key), wanted) ? result : null;
+    }
+
+    /**
+     * The lines of a map's new entries in lines [from, to): unchanged entries as they are, changed
+     * and new ones written at the same indentation. With {@code dashPrefix} the map is a list
+     * item, whose first line begins with it ("  - "). Null when the entries are not one per line.
+     */
+    private List<String> entriesKeeping(Yaml.Mapping old, Map<?, ?> map, int from, int to, String dashPrefix) {
+        List<Yaml.Entry> entries = new ArrayList<>(old.entries().values());
+        int[] starts = entries.stream().mapToInt(e -> e.line() - 1).toArray();
+        if (!increasing(starts, from - 1, to) || (dashPrefix == null ? starts[0] < from : starts[0] != from)) return null;
+        String firstRow = lines.get(starts[0]);
+        int column = dashPrefix != null ? dashPrefix.length() : firstRow.length() - firstRow.stripLeading().length();
+        if (dashPrefix != null && !firstRow.startsWith(dashPrefix)) return null;
+        List<String> out = new ArrayList<>();
+        if (dashPrefix == null) out.addAll(lines.subList(from, starts[0]));
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (e.getValue() == null) continue;
+            String k = String.valueOf(e.getKey());
+            int j = -1;
+            for (int x = 0; x < entries.size(); x++) if (entries.get(x).key().equals(k)) j = x;
+            List<String> entryLines;
+            if (j >= 0 && Objects.equals(value(entries.get(j).value()), model(e.getValue()))) {
+                entryLines = new ArrayList<>(lines.subList(starts[j], j + 1 < starts.length ? starts[j + 1] : to));
+                entryLines.set(0, " ".repeat(column) + entryLines.get(0).substring(column));
+            } else {
+                entryLines = new ArrayList<>(YamlWriter.entry(k, e.getValue(), " ".repeat(column), YamlWriter.Style.DEFAULT));
+                if (j >= 0) entryLines.addAll(commentsAfter(starts[j], j + 1 < starts.length ? starts[j + 1] : to, column));
+            }
+            out.addAll(entryLines);
+        }
+        if (out.isEmpty()) return null;
+        if (dashPrefix != null) out.set(0, dashPrefix + out.get(0).substring(column));
+        return out;
+    }
+
+    /** The comment and blank lines that end lines [from, to), no deeper than {@code column}: they go with the next key. */
+    private List<String> commentsAfter(int from, int to, int column) {
+        int start = to;
+        while (start - 1 > from) {
+            String row = lines.get(start - 1);
+            int indent = row.length() - row.stripLeading().length();
+            if (row.isBlank() || (row.stripLeading().startsWith("#") && indent <= column)) start--;
+            else break;
+        }
+        return lines.subList(start, to);
+    }
+
+    private static boolean increasing(int[] starts, int after, int before) {
+        int last = after;
+        for (int s : starts) {
+            if (s <= last || s >= before) return false;
+            last = s;
+        }
+        return true;
     }
 
     /** The comment after a one-line value ("title: Aflastning   # kort"), with the blanks before it; null when there is none. */

@@ -58,6 +58,13 @@ final class YamlWriter {
         }
     }
 
+    /** The lines of one block list item at {@code prefix} ("  " gives "  - ..."). */
+    static List<String> item(String prefix, Object item) {
+        List<String> out = new ArrayList<>();
+        item(out, prefix, item);
+        return out;
+    }
+
     private static void item(List<String> out, String prefix, Object item) {
         if (item instanceof Map<?, ?> map && map.values().stream().anyMatch(v -> v != null)) {
             List<String> inner = new ArrayList<>();

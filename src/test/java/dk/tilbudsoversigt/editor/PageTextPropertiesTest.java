@@ -82,6 +82,38 @@ class PageTextPropertiesTest {
         assertEquals(contact, back.fields().get("contact"));
     }
 
+    /** Any action items changed, removed or added read back as given; an unchanged item keeps its lines. */
+    @Property(tries = 100)
+    @SuppressWarnings("unchecked")
+    void actionItemsChangedAtRandomReadBackAndKeepTheOthers(@ForAll("typed") String note, @ForAll("indexes") List<Integer> touched,
+                                                           @ForAll boolean removeLast) throws java.io.IOException {
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of(
+                "examples/koebenhavn/content/handleplaner/boernehandicapomraadet-status-oktober-2013.md"));
+        PageText page = PageText.parse(text);
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        for (Object item : (List<Object>) page.fields().get("items")) items.add(new LinkedHashMap<>((Map<String, Object>) item));
+        java.util.Set<Integer> changed = new java.util.TreeSet<>();
+        for (int i : touched) {
+            int at = i % items.size();
+            items.get(at).put("note", note);
+            changed.add(at);
+        }
+        if (removeLast) items.remove(items.size() - 1);
+        PageText after = page.withField("items", items);
+        assertEquals(items, PageText.parse(after.text()).fields().get("items"));
+        for (int i = 0; i < items.size(); i++) {
+            if (changed.contains(i)) continue;
+            String title = (String) items.get(i).get("title");
+            String line = text.lines().filter(l -> l.contains("title: " + title)).findFirst().orElseThrow();
+            org.junit.jupiter.api.Assertions.assertTrue(after.text().contains(line + "\n"), "item " + i + " keeps its lines");
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> indexes() {
+        return Arbitraries.integers().between(0, 100).list().ofMaxSize(4);
+    }
+
     /** The page reader (what build and check use) sees the typed title, stripped as it strips every text. */
     @Property(tries = 200)
     void thePageReaderReadsTheTypedTitle(@ForAll("typed") String title) {

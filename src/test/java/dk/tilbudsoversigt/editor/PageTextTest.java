@@ -211,6 +211,48 @@ class PageTextTest {
         assertEquals("", PageText.parse(noNewline).body());
     }
 
+    /** An action plan's status changed in one item changes that one line, in every example action plan. */
+    @ParameterizedTest
+    @MethodSource("examplePages")
+    @SuppressWarnings("unchecked")
+    void oneItemsStatusChangesOneLine(Path file) throws IOException {
+        if (!file.toString().contains("handleplaner")) return;
+        String text = Files.readString(file);
+        PageText page = PageText.parse(text);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Object item : (List<Object>) page.fields().get("items")) items.add(new LinkedHashMap<>((Map<String, Object>) item));
+        Map<String, Object> last = items.get(items.size() - 1);
+        last.put("status", "done".equals(last.get("status")) ? "cancelled" : "done");
+        List<String> diff = differingLines(text, page.withField("items", items).text());
+        assertEquals(1, diff.size(), file + ": " + diff);
+        assertTrue(diff.get(0).contains("status: "), diff.get(0));
+    }
+
+    /** Unchanged items and keys keep the file's own spelling: quotes, comments. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void unchangedItemsAndKeysKeepTheirLines() throws IOException {
+        String text = Files.readString(Path.of("content/tilbud/aflastning.md"));
+        PageText page = PageText.parse(text);
+        List<String> legal = new ArrayList<>((List<String>) page.fields().get("legal_basis"));
+        legal.add("Serviceloven § 85");
+        assertEquals(text.replace("  - \"Serviceloven § 84, stk. 1\"\n", "  - \"Serviceloven § 84, stk. 1\"\n  - Serviceloven § 85\n"),
+                page.withField("legal_basis", legal).text());
+        Map<String, Object> contact = new LinkedHashMap<>((Map<String, Object>) page.fields().get("contact"));
+        contact.put("phone", "89 15 15 15");
+        assertEquals(text.replace("  url: \"https://www.randers.dk/\"\n", "  url: \"https://www.randers.dk/\"\n  phone: 89 15 15 15\n"),
+                page.withField("contact", contact).text());
+
+        String items = "---\nitems:\n  - nr: '1'   # første\n    title: a\n    # mellem\n    status: done\n  - {nr: 2, title: b}\n---\n";
+        PageText plan = PageText.parse(items);
+        List<Map<String, Object>> changed = new ArrayList<>();
+        for (Object item : (List<Object>) plan.fields().get("items")) changed.add(new LinkedHashMap<>((Map<String, Object>) item));
+        changed.get(0).put("title", "A");
+        changed.get(1).put("status", "done");
+        assertEquals("---\nitems:\n  - nr: '1'   # første\n    title: A\n    # mellem\n    status: done\n  - nr: 2\n    title: b\n    status: done\n---\n",
+                plan.withField("items", changed).text());
+    }
+
     @Test
     void aMapKeepsItsIndentation() {
         String text = "---\ncontact:\n    unit: Børn og Familie\n    phone: 89 15 15 15\nkeywords:\n    - a\n---\n";
