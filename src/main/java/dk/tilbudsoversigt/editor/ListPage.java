@@ -127,7 +127,7 @@ final class ListPage {
             for (Problem p : other) s.append("<li>").append(esc(p.toString())).append("</li>");
             s.append("</ul></section>");
         }
-        s.append("<div class=\"handlinger\">");
+        s.append("<div class=\"handlinger\" id=\"handlinger\">");
         s.append(newPageForm(ctx));
         s.append(uploadForm(ctx));
         s.append("</div>");

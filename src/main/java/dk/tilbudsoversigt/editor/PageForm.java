@@ -39,7 +39,7 @@ final class PageForm {
         s.append("<div id=\"besked\" role=\"status\" aria-live=\"polite\">");
         if (e.message() != null) s.append("<p class=\"besked\">").append(esc(e.message())).append("</p>");
         s.append("</div>");
-        s.append("<div class=\"redigering\"><form id=\"side-form\" class=\"side-form\" method=\"post\" action=\"").append(action)
+        s.append("<div class=\"redigering\"><form id=\"side-form\" class=\"side-form\" method=\"post\" novalidate action=\"").append(action)
                 .append("gem\" data-tjek=\"").append(action).append("tjek\" data-upload=\"").append(action).append("upload\">");
         s.append(Html.secretField(ctx));
         s.append("<input type=\"hidden\" name=\"fil\" value=\"").append(esc(e.file())).append("\">");
@@ -100,9 +100,12 @@ final class PageForm {
         Object value = e.values().get(f.key());
         String described = id + "-hjaelp " + id + "-fejl";
         String label = esc(f.label()) + " <span class=\"noegle\">(" + esc(f.key()) + ")</span>" + (f.required() ? " <span class=\"paakraevet\">påkrævet</span>" : "");
-        String hint = "<span class=\"hjaelp\" id=\"" + id + "-hjaelp\">" + esc(f.hint()) + "</span>";
+        // the field's problems come right after its label and hint, where they are seen before the control
+        String hint = "<span class=\"hjaelp\" id=\"" + id + "-hjaelp\">" + esc(f.hint()) + "</span>" + problems(id, f.key(), e);
         String aria = " aria-describedby=\"" + described + (f.max() > 0 ? " " + id + "-taeller" : "") + "\""
                 + (f.required() ? " aria-required=\"true\"" : "") + (invalid(f.key(), e) ? " aria-invalid=\"true\"" : "");
+        // a group (fieldset) may not carry aria-required; its legend says "påkrævet"
+        String group = aria.replace(" aria-required=\"true\"", "");
         StringBuilder s = new StringBuilder("<div class=\"felt\" id=\"" + id + "-boks\" data-felt=\"" + esc(f.key()) + "\">");
         switch (f.kind()) {
             case TEXT, DATE -> {
@@ -130,7 +133,7 @@ final class PageForm {
                         .append(option("alle", "Alle", value)).append("</select>");
             }
             case YES_NO -> {
-                s.append("<fieldset").append(aria).append("><legend>").append(label).append("</legend>").append(hint);
+                s.append("<fieldset").append(group).append("><legend>").append(label).append("</legend>").append(hint);
                 s.append(radio(id + "-ja", name, "ja", "Ja", Boolean.TRUE.equals(value)));
                 s.append(radio(id + "-nej", name, "nej", "Nej", Boolean.FALSE.equals(value)));
                 s.append("</fieldset>");
@@ -143,7 +146,7 @@ final class PageForm {
             case TARGET_GROUPS, AREAS -> {
                 List<Choice> choices = f.kind() == FieldSpec.Kind.AREAS ? e.choices().areas() : e.choices().groups();
                 List<?> chosen = value instanceof List<?> l ? l : List.of();
-                s.append("<fieldset").append(aria).append("><legend>").append(label).append("</legend>").append(hint).append("<ul class=\"valg\">");
+                s.append("<fieldset").append(group).append("><legend>").append(label).append("</legend>").append(hint).append("<ul class=\"valg\">");
                 int i = 0;
                 for (Choice c : choices) {
                     String cid = id + "-" + (++i);
@@ -164,7 +167,7 @@ final class PageForm {
             }
             case AGE -> {
                 Map<?, ?> age = value instanceof Map<?, ?> m ? m : Map.of();
-                s.append("<fieldset").append(aria).append("><legend>").append(label).append("</legend>").append(hint);
+                s.append("<fieldset").append(group).append("><legend>").append(label).append("</legend>").append(hint);
                 s.append("<span class=\"tal\"><label for=\"").append(id).append("-min\">Fra (år)</label><input type=\"number\" min=\"0\" max=\"120\" id=\"")
                         .append(id).append("-min\" name=\"").append(name).append(".min\" value=\"").append(esc(age.get("min"))).append("\"></span>");
                 s.append("<span class=\"tal\"><label for=\"").append(id).append("-max\">Til (år)</label><input type=\"number\" min=\"0\" max=\"120\" id=\"")
@@ -173,7 +176,7 @@ final class PageForm {
             }
             case CONTACT -> {
                 Map<?, ?> contact = value instanceof Map<?, ?> m ? m : Map.of();
-                s.append("<fieldset").append(aria).append("><legend>").append(label).append("</legend>").append(hint);
+                s.append("<fieldset").append(group).append("><legend>").append(label).append("</legend>").append(hint);
                 for (String[] sub : FieldSpec.CONTACT) {
                     String sid = id + "-" + sub[0];
                     s.append("<p><label for=\"").append(sid).append("\">").append(esc(sub[1])).append("</label><input id=\"").append(sid)
@@ -186,7 +189,7 @@ final class PageForm {
             }
             case TEXTS, PAGES -> {
                 List<?> items = value instanceof List<?> l ? l : List.of();
-                s.append("<fieldset class=\"liste\"").append(aria).append(" data-liste=\"").append(id).append("\"><legend>").append(label)
+                s.append("<fieldset class=\"liste\"").append(group).append(" data-liste=\"").append(id).append("\"><legend>").append(label)
                         .append("</legend>").append(hint).append("<ol class=\"raekker\">");
                 int n = 0;
                 for (Object item : items) s.append(listRow(f, e, id, ++n, String.valueOf(item)));
@@ -197,7 +200,7 @@ final class PageForm {
             }
             case ITEMS -> {
                 List<?> items = value instanceof List<?> l ? l : List.of();
-                s.append("<fieldset class=\"liste\"").append(aria).append(" data-liste=\"").append(id).append("\"><legend>").append(label)
+                s.append("<fieldset class=\"liste\"").append(group).append(" data-liste=\"").append(id).append("\"><legend>").append(label)
                         .append("</legend>").append(hint).append("<ol class=\"raekker punkter\">");
                 int n = 0;
                 for (Object item : items) s.append(itemRow(id, ++n, item instanceof Map<?, ?> m ? m : Map.of()));
@@ -206,7 +209,6 @@ final class PageForm {
                         .append("<button type=\"button\" class=\"tilfoej\" hidden>Tilføj punkt</button></fieldset>");
             }
         }
-        s.append(problems(id, f.key(), e));
         return s.append("</div>").toString();
     }
 
@@ -275,6 +277,7 @@ final class PageForm {
         StringBuilder s = new StringBuilder("<div class=\"felt brødtekst\" id=\"felt-body-boks\" data-felt=\"body\">");
         s.append("<label for=\"body\">Brødtekst</label><span class=\"hjaelp\" id=\"body-hjaelp\">Markdown: ## overskrift, **fed**, - punkt. "
                 + "Værktøjerne herunder skriver det for dig.</span>");
+        s.append(problems("body", "body", e));
         s.append("<div role=\"toolbar\" id=\"vaerktoejer\" class=\"vaerktoejer\" aria-label=\"Formatering af brødteksten\" aria-controls=\"body\" hidden>");
         s.append("<button type=\"button\" data-indsaet=\"overskrift\">Overskrift</button>");
         s.append("<button type=\"button\" data-indsaet=\"fed\">Fed</button>");
@@ -301,7 +304,6 @@ final class PageForm {
         s.append("<p><button type=\"button\" id=\"billede-indsaet\">Sæt billedet ind</button></p></fieldset></div>");
         s.append("<textarea id=\"body\" name=\"body\" rows=\"24\" spellcheck=\"true\" aria-describedby=\"body-hjaelp body-fejl\"")
                 .append(invalid("body", e) ? " aria-invalid=\"true\"" : "").append(">\n").append(esc(e.body())).append("</textarea>");
-        s.append(problems("body", "body", e));
         return s.append("</div>").toString();
     }
 

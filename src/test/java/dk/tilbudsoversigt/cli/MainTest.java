@@ -101,6 +101,20 @@ class MainTest {
     }
 
     @Test
+    void withoutACommandInOrBesideASiteFolderTheJarServesAndOpensTheEditor() throws IOException {
+        Path site = Files.createDirectories(temp.resolve("site"));
+        Files.writeString(site.resolve("site.properties"), "site.title=T\nsite.owner=O\n");
+        Path elsewhere = Files.createDirectories(temp.resolve("andet"));
+        assertEquals(java.util.List.of("--source", site.toString()), Main.startedWithoutCommand(java.util.List.of(), site, null));
+        assertEquals(java.util.List.of("--source", site.toString()), Main.startedWithoutCommand(java.util.List.of(), elsewhere, site),
+                "double-clicked: the folder the jar lies in");
+        assertEquals(java.util.List.of("--source", "x"), Main.startedWithoutCommand(java.util.List.of("--source", "x"), elsewhere, null));
+        assertEquals(null, Main.startedWithoutCommand(java.util.List.of(), elsewhere, null), "no site folder: the usage, exit 2");
+        assertEquals(null, Main.startedWithoutCommand(java.util.List.of("check"), site, null));
+        assertTrue(Main.SERVE_USAGE.contains("--no-open"));
+    }
+
+    @Test
     void helpIsAvailableForEveryCommand() {
         assertEquals(0, run("--help"));
         assertEquals(0, run("build", "--help"));
