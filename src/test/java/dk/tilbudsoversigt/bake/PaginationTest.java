@@ -163,6 +163,20 @@ class PaginationTest {
     }
 
     @Test
+    void listPagesAreValidHtml() throws Exception {
+        nu.validator.client.EmbeddedValidator validator = new nu.validator.client.EmbeddedValidator();
+        validator.setOutputFormat(nu.validator.client.EmbeddedValidator.OutputFormat.JSON);
+        List<String> errors = new ArrayList<>();
+        for (String page : List.of("tilbud/", "tilbud/side/2/", "tilbud/side/20/", "tilbud/omraade/social/side/3/",
+                "maalgrupper/gruppe-6/", "maalgrupper/gruppe-6/side/2/")) {
+            for (JsonNode m : new ObjectMapper().readTree(validator.validate(out.resolve(page + "index.html"))).path("messages")) {
+                if ("error".equals(m.path("type").asText())) errors.add(page + ":" + m.path("lastLine").asText() + ": " + m.path("message").asText());
+            }
+        }
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
     void aSiteUnderTwoHundredOffersKeepsOnePagePerList() throws IOException {
         Path small = temp.resolve("small");
         assertTrue(SiteBuilder.build(Trees.fixture("fixture-site"), small, false).ok());
