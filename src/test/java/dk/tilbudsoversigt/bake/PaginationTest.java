@@ -147,7 +147,7 @@ class PaginationTest {
     void theOffersFileHoldsEveryOfferInTheOverviewsOrder() throws IOException {
         Document first = page(out, BASE + "/tilbud/");
         String url = first.getElementById("filtre").attr("data-tilbud");
-        assertTrue(url.startsWith(BASE + "/tilbud/tilbud.json?v="), url);
+        assertEquals(BASE + "/tilbud/tilbud.json", url);
         JsonNode offers = new ObjectMapper().readTree(out.resolve("tilbud/tilbud.json").toFile()).get("offers");
         assertEquals(OFFERS, offers.size());
         List<String> urls = new ArrayList<>();
