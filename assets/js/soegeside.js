@@ -96,6 +96,15 @@ function start() {
   $('soeg-uden-js')?.setAttribute('hidden', '');
   $('soeg-filtre')?.removeAttribute('hidden');
   fill(form, new URLSearchParams(location.search));
+  const panel = $('soeg-filtre');
+  const chosen = $('soeg-valgt');
+  const showChosen = (params) => {
+    const n = ['type', 'maalgruppe', 'alder', 'visitation'].filter((name) => params.has(name)).length;
+    if (chosen) chosen.textContent = n === 0 ? '' : ` · ${n} valgt`;
+    return n;
+  };
+  // filters that came with the URL are shown, not hidden in a closed panel
+  if (showChosen(new URLSearchParams(location.search)) > 0 && panel) panel.open = true;
 
   let latest = 0;
   let shown = null;
@@ -106,6 +115,7 @@ function start() {
     if (key === shown) return;
     shown = key;
     const asked = ++latest;
+    showChosen(params);
     const url = params.toString() ? `?${params}` : location.pathname;
     history.replaceState(null, '', url);
     if (!query.trim()) {

@@ -1,10 +1,6 @@
 package dk.tilbudsoversigt.site;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -13,8 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Every offer in one compact file, for the filters of a paginated {@code /tilbud/}: the script
- * fetches it once (its URL carries a version, so a browser may keep it) and narrows all offers
- * without them all being in the page. One array per offer, in the overview's order:
+ * fetches it once per page view (under a fixed URL, to be revalidated like the HTML) and narrows
+ * all offers without them all being in the page. One array per offer, in the overview's order:
  * {@code [slug, title, summary, age label, referral "ja"/"nej", age bands, target groups, areas]},
  * the last three space-separated as in the cards' data attributes (assets/js/filtre.js reads it).
  */
@@ -36,16 +32,6 @@ public final class OfferData {
             // no text can close a script element or start markup, should the file ever be inlined
             return JSON.writeValueAsString(Map.of("offers", rows)).replace("<", "\\u003c");
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A short hash of the file's text, for its URL: a new version of the offers is a new URL. */
-    static String version(String json) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 10);
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -49,6 +49,7 @@ public final class SiteModel {
     private final List<Facet> areaFacets;
     private final List<Facet> referralFacets;
     private Map<String, List<String>> relatedBy;
+    private String offerJson;
 
     public SiteModel(Checked checked) {
         this(checked, null);
@@ -346,7 +347,7 @@ public final class SiteModel {
         List<RenderJob> jobs = new ArrayList<>();
         List<Link> crumbs = List.of(home());
         List<List<OfferCard>> allPages = Pager.split(offers);
-        String data = allPages.size() > 1 ? OfferData.json(offers) : null;
+        String data = allPages.size() > 1 ? offerJson() : null;
         for (int n = 1; n <= allPages.size(); n++) {
             String title = n == 1 ? "Alle tilbud" : "Alle tilbud, side " + n + " af " + allPages.size();
             Map<String, Object> all = model(title, n == 1 ? crumbs : List.of(home(), new Link("Alle tilbud", base + "/tilbud/")));
@@ -356,7 +357,8 @@ public final class SiteModel {
             all.put("groupFacets", groupFacets);
             all.put("areaFacets", areaFacets.stream().filter(f -> f.count() > 0).toList());
             all.put("referralFacets", referralFacets);
-            if (data != null) all.put("offerData", base + OfferData.PATH + "?v=" + OfferData.version(data));
+            // a fixed URL: a version in it would change all the overview's pages whenever one offer changes
+            if (data != null) all.put("offerData", base + OfferData.PATH);
             jobs.add(new RenderJob("tilbudsoversigt.ftlh", Pager.path("/tilbud/", n), all));
         }
         if (data != null) jobs.add(new RenderJob("tilbudsdata.ftl", OfferData.PATH, Map.of("json", data)));
@@ -373,6 +375,16 @@ public final class SiteModel {
             jobs.addAll(listPages(heading, offerCrumbs, f, f.offers(), f.url().substring(base.length()), 1));
         }
         return jobs;
+    }
+
+    /** The offers file's text; after an earlier build with the very same offer cards, its text. */
+    private String offerJson() {
+        if (offerJson == null) {
+            boolean same = previous != null && previous.offerJson != null && previous.offers.size() == offers.size();
+            for (int i = 0; same && i < offers.size(); i++) same = previous.offers.get(i) == offers.get(i);
+            offerJson = same ? previous.offerJson : OfferData.json(offers);
+        }
+        return offerJson;
     }
 
     /** Pages 2 and on of the target groups with long lists (page 1 is the group's own page). */

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dk.tilbudsoversigt.Trees;
 import dk.tilbudsoversigt.PaginatedSite;
+import dk.tilbudsoversigt.benchmark.SyntheticSite;
 
 /**
  * Long offer lists come as static pages of 50 (from 200 offers on), short ones as one page:
@@ -146,7 +147,7 @@ class PaginationTest {
     void theOffersFileHoldsEveryOfferInTheOverviewsOrder() throws IOException {
         Document first = page(out, BASE + "/tilbud/");
         String url = first.getElementById("filtre").attr("data-tilbud");
-        assertTrue(url.startsWith(BASE + "/tilbud/tilbud.json?v="), url);
+        assertEquals(BASE + "/tilbud/tilbud.json", url);
         JsonNode offers = new ObjectMapper().readTree(out.resolve("tilbud/tilbud.json").toFile()).get("offers");
         assertEquals(OFFERS, offers.size());
         List<String> urls = new ArrayList<>();
@@ -160,6 +161,56 @@ class PaginationTest {
         assertEquals(card.attr("data-maalgruppe"), row.get(6).asText());
         assertEquals(card.attr("data-omraade"), row.get(7).asText());
         assertEquals(card.attr("data-visitation"), row.get(4).asText());
+    }
+
+    @Test
+    void listPagesAreValidHtml() throws Exception {
+        nu.validator.client.EmbeddedValidator validator = new nu.validator.client.EmbeddedValidator();
+        validator.setOutputFormat(nu.validator.client.EmbeddedValidator.OutputFormat.JSON);
+        List<String> errors = new ArrayList<>();
+        for (String page : List.of("tilbud/", "tilbud/side/2/", "tilbud/side/20/", "tilbud/omraade/social/side/3/",
+                "maalgrupper/gruppe-6/", "maalgrupper/gruppe-6/side/2/")) {
+            for (JsonNode m : new ObjectMapper().readTree(validator.validate(out.resolve(page + "index.html"))).path("messages")) {
+                if ("error".equals(m.path("type").asText())) errors.add(page + ":" + m.path("lastLine").asText() + ": " + m.path("message").asText());
+            }
+        }
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void thePreviewAddsAndRemovesPagesAsTheOverviewCrossesTwoHundredOffers() throws Exception {
+        Path site = temp.resolve("preview-site");
+        SyntheticSite.write(site, 190);
+        Path preview = temp.resolve("preview");
+        try (IncrementalBuild build = new IncrementalBuild(site, preview, false)) {
+            assertTrue(build.full(paths -> { }).errors().isEmpty());
+            assertFalse(Files.exists(preview.resolve("tilbud/side")));
+            List<Path> extra = new ArrayList<>();
+            for (int k = 1; k <= 15; k++) {
+                Path file = site.resolve("content/tilbud/ekstra-" + k + ".md");
+                Files.writeString(file, "---\ntitle: \"Ekstra tilbud " + k + "\"\nsummary: \"Et tilbud mere.\"\nupdated: 2024-01-01\n"
+                        + "target_groups:\n  - gruppe-1\nage: {min: 0, max: 17}\nreferral_required: false\nareas:\n  - social\n"
+                        + "contact:\n  unit: \"Benchmark Kommune\"\n  url: \"https://www.example.dk/kontakt\"\n---\nEt tilbud mere til børn.\n");
+                extra.add(file);
+            }
+            assertTrue(build.update(extra, paths -> { }).errors().isEmpty());
+            assertTrue(Files.isRegularFile(preview.resolve("tilbud/side/5/index.html")), "205 offers: 5 pages");
+            assertTrue(Files.isRegularFile(preview.resolve("tilbud/tilbud.json")));
+            assertSameAsAFullBuild(build, site, preview);
+            for (Path file : extra) Files.delete(file);
+            assertTrue(build.update(extra, paths -> { }).errors().isEmpty());
+            assertFalse(Files.exists(preview.resolve("tilbud/side/2/index.html")), "190 offers again: one page");
+            assertFalse(Files.exists(preview.resolve("tilbud/tilbud.json")));
+            assertSameAsAFullBuild(build, site, preview);
+        }
+    }
+
+    private static void assertSameAsAFullBuild(IncrementalBuild build, Path site, Path preview) throws Exception {
+        Path fresh = temp.resolve("full");
+        assertTrue(SiteBuilder.build(site, fresh, false).ok());
+        build.awaitSearchIndex();
+        assertEquals(Trees.fingerprint(fresh), Trees.fingerprint(preview));
+        Publisher.deleteTree(fresh);
     }
 
     @Test

@@ -173,6 +173,11 @@ class PhoneFindingTest {
             driver.get(server.origin + "/handicap/soeg/?q=aflastning");
             assertEquals(1, driver.findElements(By.cssSelector("input[type=search]")).size(), "one search field on the search page");
             assertTrue(onFirstScreen(driver.findElement(By.id("q"))));
+            WebElement panel = driver.findElement(By.cssSelector("#soeg-filtre > summary"));
+            assertTrue(onFirstScreen(panel));
+            new WebDriverWait(driver, PATIENCE).until(d -> !driver.findElements(By.cssSelector("#search-results > li a")).isEmpty());
+            assertTrue(onFirstScreen(driver.findElement(By.cssSelector("#search-results > li a"))), "the first result on the first screen");
+            panel.click();
             String body = (String) js("return getComputedStyle(document.body).fontSize");
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> controls = (List<Map<String, Object>>) js("return [...document.querySelectorAll("

@@ -127,6 +127,7 @@ class SearchPageTest {
     void filtersNarrowTheResultsAndStayInTheUrl() {
         field().sendKeys("hjælp ");
         resultsFor("hjælp");
+        driver.findElement(By.cssSelector("#soeg-filtre > summary")).click(); // the filters sit in a panel
         new Select(driver.findElement(By.id("type"))).selectByValue("faq");
         resultsFor("hjælp", r -> !r.isEmpty() && r.stream().allMatch(u -> u.startsWith("/faq/")));
         assertTrue(driver.getCurrentUrl().contains("type=faq"), driver.getCurrentUrl());
