@@ -77,6 +77,7 @@ final class Cleaner {
         doc.head().remove();
         body.select(DROPPED).remove();
         removeWordComments(body);
+        trackedDeletions(body);
         footnotes(body);
         tableOfContents(body);
         images(body);
@@ -161,6 +162,14 @@ final class Cleaner {
             list.remove();
         }
         body.select(".MsoCommentReference, .msocomanchor, .msocomoff, [style*=mso-comment-reference], span[style*=mso-special-character:comment]").remove();
+    }
+
+    /** Text that Word's tracked changes mark as deleted is not part of the text; other strike-through text is kept. */
+    private void trackedDeletions(Element body) {
+        for (Element del : body.select("del[datetime], del[cite], span.msoDel")) {
+            if (!del.text().isBlank()) report.count("slettet ændring (spor ændringer) fjernet", "slettede ændringer (spor ændringer) fjernet", del.text());
+            del.remove();
+        }
     }
 
     /** Footnote references become "[1]" in the text; the notes themselves stay as paragraphs at the end. */
