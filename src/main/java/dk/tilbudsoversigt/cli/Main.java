@@ -22,7 +22,9 @@ import dk.tilbudsoversigt.content.Problem;
 import dk.tilbudsoversigt.content.Problems;
 import dk.tilbudsoversigt.report.EditorReport;
 import dk.tilbudsoversigt.report.GroupedProblems;
+import dk.tilbudsoversigt.editor.Editor;
 import dk.tilbudsoversigt.serve.PreviewServer;
+import dk.tilbudsoversigt.serve.SystemBrowser;
 import dk.tilbudsoversigt.site.Checked;
 import dk.tilbudsoversigt.word.ImportException;
 import dk.tilbudsoversigt.word.WordImport;
@@ -31,6 +33,7 @@ import dk.tilbudsoversigt.word.WordImport;
 public final class Main {
     static final String USAGE = """
             Brug: java -jar tilbudsoversigt.jar KOMMANDO [TILVALG]
+                  java -jar tilbudsoversigt.jar [--source MAPPE]   (i en site-mappe: åbner redigering i browseren)
 
             Kommandoer:
               build   bygger sitet til en mappe, klar til at kopiere til webhotellet
@@ -88,13 +91,16 @@ public final class Main {
             """;
 
     static final String SERVE_USAGE = """
-            Brug: java -jar tilbudsoversigt.jar serve [--source MAPPE] [--port N]
+            Brug: java -jar tilbudsoversigt.jar serve [--source MAPPE] [--port N] [--no-open]
 
               --source MAPPE   site-mappen (standard: .)
               --port N         porten på 127.0.0.1 (standard: 8080)
+              --no-open        åbn ikke browseren (til scripts og test)
 
             Bygger sitet med kladder, viser det på http://127.0.0.1:N/ og bygger igen, hver gang
             du gemmer en fil. Åbne sider opdaterer sig selv. Fejl vises i browseren. Stop med Ctrl+C.
+            Siderne kan også redigeres i browseren på http://127.0.0.1:N/_rediger/ (kun fra din egen computer).
+            Uden kommando, i en site-mappe, startes serve, og browseren åbner redigeringen.
             """;
 
     private Main() {}
@@ -127,6 +133,8 @@ public final class Main {
     }
 
     private static int dispatch(List<String> args, PrintStream out, PrintStream err) throws Arguments.UsageException {
+        List<String> started = startedWithoutCommand(args, Path.of(System.getProperty("user.dir")), jarFolder());
+        if (started != null) return serve(started, out, err);
         if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
             (args.isEmpty() ? err : out).print(USAGE);
             return args.isEmpty() ? 2 : 0;
@@ -261,8 +269,33 @@ public final class Main {
         }
     }
 
+    /**
+     * The serve arguments when the jar is started without a command (double-clicked, or
+     * {@code java -jar} with at most {@code --source}) in or beside a site folder; else null.
+     */
+    static List<String> startedWithoutCommand(List<String> args, Path workingDir, Path jarFolder) {
+        if (args.size() == 2 && args.get(0).equals("--source")) return List.of("--source", args.get(1));
+        if (!args.isEmpty()) return null;
+        for (Path folder : new Path[] {workingDir, jarFolder}) {
+            if (folder != null && Files.isRegularFile(folder.resolve(dk.tilbudsoversigt.content.SettingsReader.FILE))) {
+                return List.of("--source", folder.toString());
+            }
+        }
+        return null;
+    }
+
+    /** The folder the running jar lies in, or null when run from classes. */
+    private static Path jarFolder() {
+        try {
+            Path code = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return code.toString().endsWith(".jar") ? code.getParent() : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
     private static int serve(List<String> args, PrintStream out, PrintStream err) throws Arguments.UsageException {
-        Arguments a = Arguments.parse(args, Set.of("source", "port"), Set.of());
+        Arguments a = Arguments.parse(args, Set.of("source", "port"), Set.of("no-open"));
         int port;
         try {
             port = Integer.parseInt(a.get("port", "8080"));
@@ -279,8 +312,15 @@ public final class Main {
             });
             // Ctrl+C ends the JVM without returning here: close on the way out, so the preview's copy of the site goes too
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "luk-forhaandsvisning"));
+            server.mount(Editor.PREFIX, new Editor(source(a)));
             for (Problem p : server.errors()) err.println(p);
             out.println("Forhåndsvisning: " + server.url() + "  (stop med Ctrl+C)");
+            String editor = server.url() + Editor.PREFIX.substring(1);
+            out.println("Site-mappen er " + source(a).toAbsolutePath().normalize() + ". Redigér siderne i browseren på " + editor);
+            out.println("Stop programmet med Ctrl+C her eller ved at lukke vinduet. Dine filer er gemt, hver gang du trykker Gem.");
+            if (!a.has("no-open") && !SystemBrowser.open(editor)) {
+                out.println("Browseren kunne ikke åbnes. Åbn selv " + editor);
+            }
             Thread.currentThread().join();
             return 0;
         } catch (java.io.IOException e) {

@@ -60,6 +60,8 @@ public final class PreviewServer implements AutoCloseable {
     private volatile List<Problem> errors = List.of();
     private volatile IncrementalBuild.Step lastStep;
     private volatile boolean running = true;
+    private volatile String mountPrefix;
+    private volatile Mount mount;
 
     public PreviewServer(Path site, int port) throws IOException {
         this(site, port, true, step -> { });
@@ -89,6 +91,12 @@ public final class PreviewServer implements AutoCloseable {
         server.createContext("/", this::handle);
         server.start();
         watcher = new FileWatcher(site, notifications, this::changed);
+    }
+
+    /** Serves {@code prefix} (e.g. "/_rediger/") below the base path with {@code mount}, also while the site has errors. */
+    public void mount(String prefix, Mount mount) {
+        this.mountPrefix = prefix;
+        this.mount = mount;
     }
 
     /** The folder the preview is built into; tests plant links in it. */
@@ -208,8 +216,13 @@ public final class PreviewServer implements AutoCloseable {
                 preview(exchange, path.substring(path.indexOf(PREVIEW) + PREVIEW.length()));
                 return;
             }
+            Mount m = mount;
+            if (m != null && (path.startsWith(base + mountPrefix) || path.equals(base + mountPrefix.replaceAll("/$", "")))) {
+                m.handle(exchange, base, path.substring(Math.min(path.length(), (base + mountPrefix).length())));
+                return;
+            }
             if (!errors.isEmpty()) {
-                send(exchange, 500, "text/html; charset=utf-8", inject(ErrorPage.html(errors), seen));
+                send(exchange, 500, "text/html; charset=utf-8", inject(ErrorPage.html(errors), seen, pagePath(path)));
                 return;
             }
             if (!path.equals(base) && !path.startsWith(base + "/")) {
@@ -226,7 +239,7 @@ public final class PreviewServer implements AutoCloseable {
                 return;
             }
             String type = ContentTypes.of(file);
-            send(exchange, 200, type, type.startsWith("text/html") ? inject(body, seen) : body);
+            send(exchange, 200, type, type.startsWith("text/html") ? inject(body, seen, pagePath(path)) : body);
         }
     }
 
@@ -305,8 +318,15 @@ public final class PreviewServer implements AutoCloseable {
 
     /** The page with the preview's reload script, which knows which version of the site it came from. */
     private byte[] inject(byte[] html, long seen) {
+        return inject(html, seen, null);
+    }
+
+    /** @param pagePath the page's path below the base path, for a mount's banner; null for none */
+    private byte[] inject(byte[] html, long seen, String pagePath) {
         String page = new String(html, StandardCharsets.UTF_8);
-        String script = "<script src=\"" + base + PREVIEW + "reload.js?v=" + seen + "\"></script>";
+        Mount m = mount;
+        String script = (m != null && pagePath != null ? m.banner(base, pagePath) : "")
+                + "<script src=\"" + base + PREVIEW + "reload.js?v=" + seen + "\"></script>";
         int end = page.lastIndexOf("</body>");
         page = end < 0 ? page + script : page.substring(0, end) + script + page.substring(end);
         return page.getBytes(StandardCharsets.UTF_8);

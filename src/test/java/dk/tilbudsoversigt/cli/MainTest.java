@@ -94,7 +94,7 @@ class MainTest {
 
     @Test
     void wrongUsageExitsTwo() {
-        assertEquals(2, run());
+        assertEquals(2, run("--nonsense"));
         assertEquals(2, run("bake"));
         assertEquals(2, run("build", "--nonsense"));
         assertEquals(2, run("build", "--source", temp.resolve("missing").toString()));

@@ -29,7 +29,7 @@ class PreviewCleanupTest {
     private static Process serve(Path site, Path tmp, String port) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:-UsePerfData", "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
-                "dk.tilbudsoversigt.cli.Main", "serve", "--source", site.toString(), "--port", port));
+                "dk.tilbudsoversigt.cli.Main", "serve", "--no-open", "--source", site.toString(), "--port", port));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
