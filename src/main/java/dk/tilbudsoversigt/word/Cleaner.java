@@ -205,7 +205,14 @@ final class Cleaner {
             if (name.isBlank()) name = "billede nr. " + (leftOutImages.size() + 1) + " (uden alternativ tekst)";
             leftOutImages.add(name.strip());
             report.count("billede udeladt (upload det med en alternativ tekst)", "billeder udeladt (upload dem med en alternativ tekst)", name);
+            Element parent = img.parent();
             img.remove();
+            // the paragraph that only held the image is not an empty paragraph of the author's
+            while (parent != null && parent.normalName().matches("p|span|a|b|i|strong|em|font") && parent.text().isBlank() && parent.select("img").isEmpty()) {
+                Element up = parent.parent();
+                parent.remove();
+                parent = up;
+            }
         }
     }
 

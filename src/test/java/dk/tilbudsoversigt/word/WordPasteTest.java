@@ -62,7 +62,7 @@ class WordPasteTest {
                 "2 punktopstillinger fra Word gjort til lister",
                 "1 link til en fil på en computer (file:) fjernet (teksten er beholdt): boligplanen",
                 "1 tabel: første række brugt som overskriftsrække",
-                "4 tomme afsnit fjernet",
+                "3 tomme afsnit fjernet",
                 "1 overskrift rykket op, så intet niveau springes over",
                 "Word-formatering (typografier, skrifttyper, farver og mso-koder) fjernet",
                 "Hårde mellemrum (nbsp) gjort til almindelige mellemrum",
