@@ -92,6 +92,7 @@ final class Cleaner {
         blocksInParagraphs(body);
         text(body);
         emptyParagraphs(body);
+        blockStarts(body);
         for (Element e : body.getAllElements()) {
             String href = e.normalName().equals("a") ? e.attr("href") : null;
             String src = e.normalName().equals("img") ? e.attr("src") : null;
@@ -405,12 +406,39 @@ final class Cleaner {
                 String s = t.getWholeText();
                 if (s.matches("(?s).*\u00a0\\s*\u00a0.*")) runs++;
                 boolean pre = hasAncestor(t.parent() instanceof Element p ? p : body, a -> a.normalName().equals("pre"));
-                String clean = (pre ? s : s.replaceAll("[ \\t\\r\\n]+", " ")).replace('\u00a0', ' ').replace("\u00ad", "").replaceAll("[\u200b-\u200d\u2060\ufeff]", "")
+                String clean = (pre ? s : s.replaceAll("[ \\t\\r\\n]+", " ")).replace('\u00a0', ' ').replace("\u00ad", "").replaceAll("[\u200b-\u200d\u2060\ufeff" + MARK + "]", "")
                         .replaceAll("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]", "");
                 if (!clean.equals(s)) t.text(clean);
             }
         }
         if (runs > 0) report.note("Hårde mellemrum (nbsp) gjort til almindelige mellemrum" + (runs > 1 ? " (" + runs + " steder)" : ""));
+    }
+
+    /** Stands for a backslash until flexmark has escaped the text; {@link MarkdownWriter} writes it as one. */
+    static final char MARK = '\ue000';
+    private static final Pattern BLOCK_START = Pattern.compile("^(\\s*\\d{1,9}(?=[.)](\\s|$))|\\s*(?=[-+](\\s|$)|#{1,6}(\\s|$)|[-=]{3,}\\s*$))");
+
+    /**
+     * Text at the start of a line that Markdown would read as a list, heading or rule ("1. januar",
+     * "- ", "# ", "---") gets a backslash; flexmark's converter escapes only other characters.
+     */
+    private static void blockStarts(Element body) {
+        for (Element block : body.select("p, li, blockquote")) {
+            boolean lineStart = true;
+            for (Node n : new ArrayList<>(block.childNodes())) {
+                if (n instanceof Element e && e.normalName().equals("br")) {
+                    lineStart = true;
+                    continue;
+                }
+                if (!lineStart) continue;
+                // text inside emphasis or a link at a line's start ("**1. fed**") is no list
+                if (n instanceof TextNode first && !first.isBlank()) {
+                    Matcher m = BLOCK_START.matcher(first.getWholeText());
+                    if (m.find()) first.text(m.group(1) + MARK + first.getWholeText().substring(m.end()));
+                }
+                if (!(n instanceof TextNode t && t.isBlank())) lineStart = false;
+            }
+        }
     }
 
     private static boolean hasAncestor(Element e, java.util.function.Predicate<Element> test) {

@@ -156,6 +156,26 @@ class WordPasteTest {
         assertTrue(r.report().get(0).startsWith("Indholdet var lagt i over 200 niveauer"), r.report().toString());
     }
 
+    /** Text that begins like a Markdown list, heading or rule ("1. januar", "- ", "# ", "---") stays text. */
+    @Test
+    void textThatLooksLikeMarkdownStaysText() {
+        String html = "<p>1. januar åbner vi</p><p>- streg</p><p># nej</p><p>---</p><p>Linje<br>2) to</p>"
+                + "<ul><li>1. inde</li></ul><p>a\\b &lt;em&gt; [x] `k`</p>";
+        String rendered = dk.tilbudsoversigt.markdown.Markdown.toHtml(WordPaste.convert(html, 2).markdown());
+        assertEquals("""
+                <p>1. januar åbner vi</p>
+                <p>- streg</p>
+                <p># nej</p>
+                <p>---</p>
+                <p>Linje<br />
+                2) to</p>
+                <ul>
+                <li>1. inde</li>
+                </ul>
+                <p>a\\b &lt;em&gt; [x] `k`</p>
+                """, rendered);
+    }
+
     @TempDir
     Path dir;
 
