@@ -281,6 +281,27 @@ class WordImportTest {
         assertTrue(imported.pageText().contains("## Indsatsområde 299\n"));
     }
 
+    /** POI's runs leave out tracked insertions; the import keeps them and drops (and reports) tracked deletions. */
+    @Test
+    void trackedChangesKeepInsertionsAndDropDeletions() throws Exception {
+        Path site = TestSites.minimal(dir.resolve("site"));
+        Docx d = new Docx().withStyles().title("Ændringer");
+        XWPFParagraph p = d.paragraph("Kommunen ");
+        var ins = p.getCTP().addNewIns();
+        ins.setId(java.math.BigInteger.ONE);
+        ins.setAuthor("LJ");
+        ins.addNewR().addNewT().setStringValue("tilbyder nu ");
+        var del = p.getCTP().addNewDel();
+        del.setId(java.math.BigInteger.TWO);
+        del.setAuthor("LJ");
+        del.addNewR().addNewDelText().setStringValue("tilbød engang ");
+        p.createRun().setText("aflastning.");
+        Files.write(dir.resolve("aendringer.docx"), d.bytes());
+        WordImport.Imported imported = WordImport.read(dir.resolve("aendringer.docx"), site, PageType.SIDE, null, TODAY);
+        assertTrue(imported.pageText().endsWith("---\n\nKommunen tilbyder nu aflastning.\n"), imported.pageText());
+        assertTrue(imported.report().contains("1 slettet ændring (spor ændringer) fjernet: tilbød engang"), imported.report().toString());
+    }
+
     @Test
     void anActionPlanWithoutSuchATableIsRefused() throws Exception {
         Path site = TestSites.minimal(dir.resolve("site"));
