@@ -200,7 +200,55 @@ function show(answer) {
   if (title && form.elements['f.title']) title.textContent = form.elements['f.title'].value;
 }
 
+// Paste from Word, Google Docs, LibreOffice or a web page: the server makes the clipboard's HTML
+// the content format's Markdown and says what it changed or left out. Plain text pastes as it is.
+function wordPaste() {
+  const report = document.getElementById('word-rapport');
+  body.addEventListener('paste', async (event) => {
+    const html = event.clipboardData ? event.clipboardData.getData('text/html') : '';
+    if (!html || !form.dataset.word) return;
+    event.preventDefault();
+    const plain = event.clipboardData.getData('text/plain');
+    const start = body.selectionStart;
+    const end = body.selectionEnd;
+    const data = new FormData();
+    data.append('html', html);
+    let answer = null;
+    try {
+      const response = await fetch(form.dataset.word, { method: 'POST', headers: header, body: data });
+      if (response.ok) answer = await response.json();
+    } catch (e) {
+      answer = null;
+    }
+    report.replaceChildren();
+    const lines = answer ? answer.rapport.slice() : ['Teksten kunne ikke laves om til Markdown; den er sat ind som ren tekst.'];
+    body.setRangeText(answer ? answer.markdown : plain, start, end, 'end');
+    if (lines.length) {
+      const heading = document.createElement('p');
+      heading.textContent = 'Sat ind fra Word:';
+      const list = document.createElement('ul');
+      for (const line of lines) {
+        const item = document.createElement('li');
+        item.textContent = line;
+        list.append(item);
+      }
+      report.append(heading, list);
+    }
+    const picture = document.querySelector('[data-indsaet="billede"]');
+    if (answer && answer.billeder.length && picture) {
+      const upload = document.createElement('button');
+      upload.type = 'button';
+      upload.textContent = 'Læg de udeladte billeder op med alternativ tekst';
+      upload.addEventListener('click', () => picture.click());
+      report.append(upload);
+    }
+    body.dispatchEvent(new Event('input', { bubbles: true }));
+    body.focus();
+  });
+}
+
 if (form) {
+  if (body) wordPaste();
   for (const control of form.querySelectorAll('[data-max]')) {
     control.addEventListener('input', () => counter(control));
   }

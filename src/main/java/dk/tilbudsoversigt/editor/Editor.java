@@ -27,6 +27,9 @@ import dk.tilbudsoversigt.content.Problems;
 import dk.tilbudsoversigt.serve.Mount;
 import dk.tilbudsoversigt.site.Labels;
 import dk.tilbudsoversigt.site.Urls;
+import dk.tilbudsoversigt.word.ImportException;
+import dk.tilbudsoversigt.word.WordImport;
+import dk.tilbudsoversigt.word.WordPaste;
 
 /**
  * The browser editor, mounted in the preview under {@value #PREFIX}: the list of pages, the
@@ -37,6 +40,7 @@ public final class Editor implements Mount {
     public static final String PREFIX = "/_rediger/";
     static final long FORM_LIMIT = 6L * 1024 * 1024;
     static final long UPLOAD_LIMIT = SiteFiles.MAX_UPLOAD_BYTES + 1024 * 1024;
+    static final long WORD_LIMIT = 51L * 1024 * 1024;
     private static final Set<String> ASSETS = Set.of("rediger.css", "rediger.js", "liste.js", "bjaelke.css");
     private static final Set<String> IMAGE_TYPES = Set.of("png", "jpg", "jpeg", "gif", "webp", "avif");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -130,7 +134,7 @@ public final class Editor implements Mount {
             send(exchange, 403, "text/plain; charset=utf-8", "Afvist: " + refused);
             return;
         }
-        Form form = Form.body(exchange, rest.equals("upload") ? UPLOAD_LIMIT : FORM_LIMIT);
+        Form form = Form.body(exchange, rest.equals("upload") ? UPLOAD_LIMIT : rest.equals("importer-word") ? WORD_LIMIT : FORM_LIMIT);
         String given = exchange.getRequestHeaders().getFirst(Guard.HEADER);
         if (!guard.accepts(given != null ? given : form.get(Guard.FIELD))) {
             send(exchange, 403, "text/plain; charset=utf-8", "Afvist: forespørgslen mangler redigeringens nøgle. Åbn siden igen fra redigeringen.");
@@ -169,6 +173,11 @@ public final class Editor implements Mount {
                     redirect(exchange, list + "?besked=gendannet");
                 }
                 case "upload" -> upload(exchange, ctx, form, script);
+                case "word-indsaet" -> {
+                    WordPaste.Result pasted = WordPaste.convert(form.get("html"), 2);
+                    json(exchange, Map.of("markdown", pasted.markdown(), "rapport", pasted.report(), "billeder", pasted.leftOutImages()));
+                }
+                case "importer-word" -> importWord(exchange, ctx, form);
                 default -> error(exchange, ctx, 404, "Siden findes ikke i redigeringen.");
             }
         } catch (Conflict e) {
@@ -270,6 +279,27 @@ public final class Editor implements Mount {
         } else {
             html(exchange, 200, ListPage.html(ctx, Form.query(""), ListPage.load(site), trashed(),
                     "Lagt op som " + rel + ". Sæt den ind i en side i content/<mappe>/ med: " + markdown));
+        }
+    }
+
+    /** A Word document as a new draft page: written only when the import has no errors, then shown in the form with the report. */
+    private void importWord(HttpExchange exchange, Context ctx, Form form) throws IOException {
+        Form.Upload upload = form.upload("dokument");
+        if (upload == null) throw new RefusedPath("vælg et Word-dokument (.docx) at importere");
+        PageType type = PageType.byTypeName(form.get("type")).orElse(PageType.PLAN);
+        try {
+            WordImport.Imported imported = WordImport.read(upload.bytes(), upload.fileName(), site, type, null,
+                    java.time.LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen")));
+            if (!imported.ok()) {
+                error(exchange, ctx, 422, "Dokumentet er ikke importeret: " + String.join(" ", imported.errors()));
+                return;
+            }
+            WordImport.write(imported, site);
+            String text = files.read(imported.pageFile());
+            html(exchange, 200, form(ctx, imported.pageFile(), text, SiteFiles.version(text), null,
+                    "Importeret fra Word som kladde. Tjek siden, og gem den. " + String.join(". ", imported.report()) + "."));
+        } catch (ImportException e) {
+            error(exchange, ctx, 400, e.getMessage());
         }
     }
 

@@ -130,6 +130,7 @@ final class ListPage {
         s.append("<div class=\"handlinger\" id=\"handlinger\">");
         s.append(newPageForm(ctx));
         s.append(uploadForm(ctx));
+        s.append(wordImportForm(ctx));
         s.append("</div>");
         // filters: a GET form that works without JavaScript
         s.append("<form id=\"filtre\" class=\"filtre\" method=\"get\" action=\"").append(list).append("\"><h2>Find sider</h2>");
@@ -248,6 +249,21 @@ final class ListPage {
                 + "<p><label for=\"upload-alt\">Alternativ tekst (kræves for billeder)</label><input id=\"upload-alt\" name=\"alt\" "
                 + "aria-describedby=\"upload-alt-hjaelp\"><span id=\"upload-alt-hjaelp\" class=\"hjaelp\">Beskriv, hvad billedet viser, for dem, der ikke kan se det.</span></p>"
                 + "<p><button type=\"submit\">Læg op</button></p></form>";
+    }
+
+    /** Word documents become pages (dk.tilbudsoversigt.word); the page opens in the form afterwards. */
+    private static String wordImportForm(Editor.Context ctx) {
+        StringBuilder options = new StringBuilder();
+        for (PageType t : PageType.values()) {
+            options.append("<option value=\"").append(t.typeName()).append('"').append(t == PageType.PLAN ? " selected" : "").append('>')
+                    .append(esc(t.label())).append("</option>");
+        }
+        return "<form id=\"importer-word\" class=\"boks\" method=\"post\" enctype=\"multipart/form-data\" action=\"" + ctx.base() + Editor.PREFIX
+                + "importer-word\"><h2>Importer fra Word</h2>" + Html.secretField(ctx)
+                + "<p><label for=\"word-dokument\">Word-dokument (.docx)</label><input id=\"word-dokument\" name=\"dokument\" type=\"file\" required"
+                + " accept=\".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document\"></p>"
+                + "<p><label for=\"word-type\">Sidetype</label><select id=\"word-type\" name=\"type\">" + options + "</select></p>"
+                + "<p><button type=\"submit\">Importer fra Word</button></p></form>";
     }
 
     private static String trash(Editor.Context ctx, List<String> trashed) {

@@ -40,7 +40,7 @@ final class PageForm {
         if (e.message() != null) s.append("<p class=\"besked\">").append(esc(e.message())).append("</p>");
         s.append("</div>");
         s.append("<div class=\"redigering\"><form id=\"side-form\" class=\"side-form\" method=\"post\" novalidate action=\"").append(action)
-                .append("gem\" data-tjek=\"").append(action).append("tjek\" data-upload=\"").append(action).append("upload\">");
+                .append("gem\" data-tjek=\"").append(action).append("tjek\" data-upload=\"").append(action).append("upload\" data-word=\"").append(action).append("word-indsaet\">");
         s.append(Html.secretField(ctx));
         s.append("<input type=\"hidden\" name=\"fil\" value=\"").append(esc(e.file())).append("\">");
         s.append("<input type=\"hidden\" name=\"version\" value=\"").append(esc(e.version())).append("\">");
@@ -276,8 +276,9 @@ final class PageForm {
     private static String body(Editor.Context ctx, Editing e) {
         StringBuilder s = new StringBuilder("<div class=\"felt brødtekst\" id=\"felt-body-boks\" data-felt=\"body\">");
         s.append("<label for=\"body\">Brødtekst</label><span class=\"hjaelp\" id=\"body-hjaelp\">Markdown: ## overskrift, **fed**, - punkt. "
-                + "Værktøjerne herunder skriver det for dig.</span>");
+                + "Værktøjerne herunder skriver det for dig. Tekst sat ind fra Word, Google Docs eller en hjemmeside bliver til Markdown.</span>");
         s.append(problems("body", "body", e));
+        s.append("<div id=\"word-rapport\" class=\"word-rapport\" role=\"status\" aria-live=\"polite\"></div>");
         s.append("<div role=\"toolbar\" id=\"vaerktoejer\" class=\"vaerktoejer\" aria-label=\"Formatering af brødteksten\" aria-controls=\"body\" hidden>");
         s.append("<button type=\"button\" data-indsaet=\"overskrift\">Overskrift</button>");
         s.append("<button type=\"button\" data-indsaet=\"fed\">Fed</button>");

@@ -77,6 +77,7 @@ final class Cleaner {
         doc.head().remove();
         body.select(DROPPED).remove();
         removeWordComments(body);
+        trackedDeletions(body);
         footnotes(body);
         tableOfContents(body);
         images(body);
@@ -91,6 +92,7 @@ final class Cleaner {
         blocksInParagraphs(body);
         text(body);
         emptyParagraphs(body);
+        blockStarts(body);
         for (Element e : body.getAllElements()) {
             String href = e.normalName().equals("a") ? e.attr("href") : null;
             String src = e.normalName().equals("img") ? e.attr("src") : null;
@@ -163,6 +165,14 @@ final class Cleaner {
         body.select(".MsoCommentReference, .msocomanchor, .msocomoff, [style*=mso-comment-reference], span[style*=mso-special-character:comment]").remove();
     }
 
+    /** Text that Word's tracked changes mark as deleted is not part of the text; other strike-through text is kept. */
+    private void trackedDeletions(Element body) {
+        for (Element del : body.select("del[datetime], del[cite], span.msoDel")) {
+            if (!del.text().isBlank()) report.count("slettet ændring (spor ændringer) fjernet", "slettede ændringer (spor ændringer) fjernet", del.text());
+            del.remove();
+        }
+    }
+
     /** Footnote references become "[1]" in the text; the notes themselves stay as paragraphs at the end. */
     private void footnotes(Element body) {
         for (Element a : body.select("a[href]")) {
@@ -196,7 +206,14 @@ final class Cleaner {
             if (name.isBlank()) name = "billede nr. " + (leftOutImages.size() + 1) + " (uden alternativ tekst)";
             leftOutImages.add(name.strip());
             report.count("billede udeladt (upload det med en alternativ tekst)", "billeder udeladt (upload dem med en alternativ tekst)", name);
+            Element parent = img.parent();
             img.remove();
+            // the paragraph that only held the image is not an empty paragraph of the author's
+            while (parent != null && parent.normalName().matches("p|span|a|b|i|strong|em|font") && parent.text().isBlank() && parent.select("img").isEmpty()) {
+                Element up = parent.parent();
+                parent.remove();
+                parent = up;
+            }
         }
     }
 
@@ -389,12 +406,39 @@ final class Cleaner {
                 String s = t.getWholeText();
                 if (s.matches("(?s).*\u00a0\\s*\u00a0.*")) runs++;
                 boolean pre = hasAncestor(t.parent() instanceof Element p ? p : body, a -> a.normalName().equals("pre"));
-                String clean = (pre ? s : s.replaceAll("[ \\t\\r\\n]+", " ")).replace('\u00a0', ' ').replace("\u00ad", "").replaceAll("[\u200b-\u200d\u2060\ufeff]", "")
+                String clean = (pre ? s : s.replaceAll("[ \\t\\r\\n]+", " ")).replace('\u00a0', ' ').replace("\u00ad", "").replaceAll("[\u200b-\u200d\u2060\ufeff" + MARK + "]", "")
                         .replaceAll("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]", "");
                 if (!clean.equals(s)) t.text(clean);
             }
         }
         if (runs > 0) report.note("Hårde mellemrum (nbsp) gjort til almindelige mellemrum" + (runs > 1 ? " (" + runs + " steder)" : ""));
+    }
+
+    /** Stands for a backslash until flexmark has escaped the text; {@link MarkdownWriter} writes it as one. */
+    static final char MARK = '\ue000';
+    private static final Pattern BLOCK_START = Pattern.compile("^(\\s*\\d{1,9}(?=[.)](\\s|$))|\\s*(?=[-+](\\s|$)|#{1,6}(\\s|$)|[-=]{3,}\\s*$))");
+
+    /**
+     * Text at the start of a line that Markdown would read as a list, heading or rule ("1. januar",
+     * "- ", "# ", "---") gets a backslash; flexmark's converter escapes only other characters.
+     */
+    private static void blockStarts(Element body) {
+        for (Element block : body.select("p, li, blockquote")) {
+            boolean lineStart = true;
+            for (Node n : new ArrayList<>(block.childNodes())) {
+                if (n instanceof Element e && e.normalName().equals("br")) {
+                    lineStart = true;
+                    continue;
+                }
+                if (!lineStart) continue;
+                // text inside emphasis or a link at a line's start ("**1. fed**") is no list
+                if (n instanceof TextNode first && !first.isBlank()) {
+                    Matcher m = BLOCK_START.matcher(first.getWholeText());
+                    if (m.find()) first.text(m.group(1) + MARK + first.getWholeText().substring(m.end()));
+                }
+                if (!(n instanceof TextNode t && t.isBlank())) lineStart = false;
+            }
+        }
     }
 
     private static boolean hasAncestor(Element e, java.util.function.Predicate<Element> test) {

@@ -35,7 +35,9 @@ import org.openxmlformats.schemas.drawingml.x2006.main.CTNonVisualDrawingProps;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDrawing;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFtnEdnRef;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTHyperlink;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRunTrackChange;
 
 /**
  * Reads a Word document (XWPF) into the same plain HTML that a paste is cleaned to, so that
@@ -205,6 +207,10 @@ final class DocxReader {
 
     /** The runs of a paragraph as inline HTML appended to {@code into}. */
     private void inline(XWPFParagraph p, Element into) {
+        if (p.getCTP().sizeOfInsArray() > 0 || p.getCTP().sizeOfDelArray() > 0) {
+            tracked(p, into);
+            return;
+        }
         Element link = null;
         Object linkOwner = null;
         for (IRunElement element : p.getIRuns()) {
@@ -228,6 +234,36 @@ final class DocxReader {
                 link = null;
             }
             run(run, target);
+        }
+    }
+
+    /**
+     * A paragraph with tracked changes: POI's runs leave out what is inside w:ins and w:del, so the
+     * paragraph's children are walked in order; insertions are text, deletions are not (reported).
+     */
+    private void tracked(XWPFParagraph p, Element into) {
+        try (XmlCursor c = p.getCTP().newCursor()) {
+            if (!c.toFirstChild()) return;
+            do {
+                XmlObject o = c.getObject();
+                String name = c.getName().getLocalPart();
+                if (o instanceof CTR r) {
+                    run(new XWPFRun(r, p), into);
+                } else if (o instanceof CTRunTrackChange change && name.equals("ins")) {
+                    for (CTR r : change.getRList()) run(new XWPFRun(r, p), into);
+                } else if (o instanceof CTRunTrackChange change && name.equals("del")) {
+                    StringBuilder gone = new StringBuilder();
+                    for (CTR r : change.getRList()) for (var t : r.getDelTextList()) gone.append(t.getStringValue());
+                    if (!gone.toString().isBlank()) {
+                        report.count("slettet ændring (spor ændringer) fjernet", "slettede ændringer (spor ændringer) fjernet", gone.toString());
+                    }
+                } else if (o instanceof CTHyperlink h) {
+                    XWPFHyperlink target = h.getId() == null ? null : doc.getHyperlinkByID(h.getId());
+                    Element a = into.appendElement("a");
+                    if (target != null && target.getURL() != null) a.attr("href", target.getURL());
+                    for (CTR r : h.getRList()) run(new XWPFRun(r, p), a);
+                }
+            } while (c.toNextSibling());
         }
     }
 

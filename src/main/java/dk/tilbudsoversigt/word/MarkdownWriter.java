@@ -25,7 +25,7 @@ final class MarkdownWriter {
     private MarkdownWriter() {}
 
     static String write(Element body) {
-        String md = CONVERTER.convert(body);
+        String md = CONVERTER.convert(body).replace(String.valueOf(Cleaner.MARK), "\\");
         StringBuilder out = new StringBuilder();
         for (String line : md.split("\n", -1)) {
             out.append(line.endsWith("  ") && !line.isBlank() ? line.stripTrailing() + "  " : line.stripTrailing()).append('\n');

@@ -265,6 +265,43 @@ class WordImportTest {
         assertEquals(0, check(site));
     }
 
+    /** A long document whose XML repeats itself packs far better than 1 %, POI's default limit; it is no zip bomb. */
+    @Test
+    void aLongRepetitiveDocumentIsImported() throws Exception {
+        Path site = TestSites.minimal(dir.resolve("site"));
+        Docx d = new Docx().withStyles().title("Lang plan 2024-2027");
+        for (int i = 0; i < 300; i++) {
+            d.heading(1, "Indsatsområde " + i);
+            for (int j = 0; j < 8; j++) d.formatted("Kommunen vil styrke indsatsen for borgere med handicap. ", "**Det er vigtigt.**");
+            d.table(new String[] {"A", "B", "C"}, new String[] {"celle", "celle", "celle"}, new String[] {"celle", "celle", "celle"});
+        }
+        Files.write(dir.resolve("lang.docx"), d.bytes());
+        WordImport.Imported imported = WordImport.read(dir.resolve("lang.docx"), site, PageType.PLAN, null, TODAY);
+        assertEquals(List.of(), imported.errors());
+        assertTrue(imported.pageText().contains("## Indsatsområde 299\n"));
+    }
+
+    /** POI's runs leave out tracked insertions; the import keeps them and drops (and reports) tracked deletions. */
+    @Test
+    void trackedChangesKeepInsertionsAndDropDeletions() throws Exception {
+        Path site = TestSites.minimal(dir.resolve("site"));
+        Docx d = new Docx().withStyles().title("Ændringer");
+        XWPFParagraph p = d.paragraph("Kommunen ");
+        var ins = p.getCTP().addNewIns();
+        ins.setId(java.math.BigInteger.ONE);
+        ins.setAuthor("LJ");
+        ins.addNewR().addNewT().setStringValue("tilbyder nu ");
+        var del = p.getCTP().addNewDel();
+        del.setId(java.math.BigInteger.TWO);
+        del.setAuthor("LJ");
+        del.addNewR().addNewDelText().setStringValue("tilbød engang ");
+        p.createRun().setText("aflastning.");
+        Files.write(dir.resolve("aendringer.docx"), d.bytes());
+        WordImport.Imported imported = WordImport.read(dir.resolve("aendringer.docx"), site, PageType.SIDE, null, TODAY);
+        assertTrue(imported.pageText().endsWith("---\n\nKommunen tilbyder nu aflastning.\n"), imported.pageText());
+        assertTrue(imported.report().contains("1 slettet ændring (spor ændringer) fjernet: tilbød engang"), imported.report().toString());
+    }
+
     @Test
     void anActionPlanWithoutSuchATableIsRefused() throws Exception {
         Path site = TestSites.minimal(dir.resolve("site"));

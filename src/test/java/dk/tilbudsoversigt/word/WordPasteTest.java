@@ -56,12 +56,13 @@ class WordPasteTest {
                 """, r.markdown());
         assertEquals(List.of(
                 "1 kommentar fjernet",
+                "1 slettet ændring (spor ændringer) fjernet: kan tilbyde",
                 "1 fodnote sat ind som tekst med sit nummer",
                 "1 billede udeladt (upload det med en alternativ tekst): Kort over bofællesskaberne",
                 "2 punktopstillinger fra Word gjort til lister",
                 "1 link til en fil på en computer (file:) fjernet (teksten er beholdt): boligplanen",
                 "1 tabel: første række brugt som overskriftsrække",
-                "4 tomme afsnit fjernet",
+                "3 tomme afsnit fjernet",
                 "1 overskrift rykket op, så intet niveau springes over",
                 "Word-formatering (typografier, skrifttyper, farver og mso-koder) fjernet",
                 "Hårde mellemrum (nbsp) gjort til almindelige mellemrum",
@@ -155,6 +156,26 @@ class WordPasteTest {
         assertTrue(r.report().get(0).startsWith("Indholdet var lagt i over 200 niveauer"), r.report().toString());
     }
 
+    /** Text that begins like a Markdown list, heading or rule ("1. januar", "- ", "# ", "---") stays text. */
+    @Test
+    void textThatLooksLikeMarkdownStaysText() {
+        String html = "<p>1. januar åbner vi</p><p>- streg</p><p># nej</p><p>---</p><p>Linje<br>2) to</p>"
+                + "<ul><li>1. inde</li></ul><p>a\\b &lt;em&gt; [x] `k`</p>";
+        String rendered = dk.tilbudsoversigt.markdown.Markdown.toHtml(WordPaste.convert(html, 2).markdown());
+        assertEquals("""
+                <p>1. januar åbner vi</p>
+                <p>- streg</p>
+                <p># nej</p>
+                <p>---</p>
+                <p>Linje<br />
+                2) to</p>
+                <ul>
+                <li>1. inde</li>
+                </ul>
+                <p>a\\b &lt;em&gt; [x] `k`</p>
+                """, rendered);
+    }
+
     @TempDir
     Path dir;
 
@@ -169,8 +190,8 @@ class WordPasteTest {
         assertTrue(built.ok(), built.problems().all().toString());
         String page = Jsoup.parse(Files.readString(dir.resolve("ud/bolig/index.html"))).select("main").text();
         var doc = WordPaste.parse(html);
-        // the review comments are dropped on purpose, and the list markers became lists
-        doc.select("head, [style*=mso-element:comment-list], .MsoCommentReference, span[style~=(?i)mso-list\\s*:\\s*ignore]").remove();
+        // the review comments and tracked deletions are dropped on purpose, and the list markers became lists
+        doc.select("head, del, [style*=mso-element:comment-list], .MsoCommentReference, span[style~=(?i)mso-list\\s*:\\s*ignore]").remove();
         for (String word : doc.body().text().split("[^\\p{L}\\p{N}§@.]+")) {
             String w = word.replaceAll("^\\.+|\\.+$", "");
             if (!w.isEmpty()) assertTrue(page.contains(w), "the page lacks '" + w + "'");
