@@ -35,7 +35,7 @@ public final class BuildBenchmark {
     private BuildBenchmark() {}
 
     /** One shape's figures. */
-    private record Shape(String name, List<Measured> ours, List<Measured> cached, List<Measured> hugo, List<Measured> pagefind,
+    private record Shape(String name, List<Measured> ours, List<Measured> caching, List<Measured> cached, List<Measured> hugo, List<Measured> pagefind,
                          ServeLatency.Saves apart, ServeLatency.Saves close, String description) {}
 
     public static void main(String[] args) throws Exception {
@@ -96,7 +96,7 @@ public final class BuildBenchmark {
 
                 List<Measured> repeat = new ArrayList<>();
                 Measured.deleteTree(out);
-                Measured.process(build, out, false); // writes the cache
+                Measured first = Measured.process(build, out, false); // writes the cache
                 for (int i = 0; i < runs; i++) repeat.add(Measured.process(build, out, false));
                 if (!repeat.get(0).output().contains("fra sidste byg")) {
                     throw new IllegalStateException("the repeat build did not use its cache: " + repeat.get(0).output());
@@ -112,7 +112,7 @@ public final class BuildBenchmark {
                 } else {
                     System.err.println("benchmark: the preview skipped, /usr/bin/chromium or /usr/bin/chromedriver is missing");
                 }
-                shapes.add(new Shape(name, byUs, repeat, byHugo, byPagefind, apart, close, model.corpus()));
+                shapes.add(new Shape(name, byUs, List.of(first), repeat, byHugo, byPagefind, apart, close, model.corpus()));
                 Measured.deleteTree(ours);
                 Measured.deleteTree(hugo);
                 Measured.deleteTree(hugoOut);
@@ -133,7 +133,8 @@ public final class BuildBenchmark {
         System.out.println("|---|---|---:|---:|---:|---:|---:|");
         for (Shape s : shapes) {
             System.out.println(row(s.name(), "Tilbudsoversigt, `java -jar … build --no-cache` (a new JVM)", s.ours()));
-            System.out.println(row(s.name(), "Tilbudsoversigt, repeat build of the unchanged site (cache, a new JVM)", s.cached()));
+            System.out.println(row(s.name(), "Tilbudsoversigt, `java -jar … build`, the first build, writing its cache (a new JVM)", s.caching()));
+            System.out.println(row(s.name(), "Tilbudsoversigt, `java -jar … build`, repeat build of the unchanged site from its cache (a new JVM)", s.cached()));
             if (!s.hugo().isEmpty()) System.out.println(row(s.name(), hugoName, s.hugo()));
             if (!s.pagefind().isEmpty()) System.out.println(row(s.name(), pagefindName, sum(s.hugo(), s.pagefind())));
         }
@@ -143,7 +144,8 @@ public final class BuildBenchmark {
         measure(shapes, "ours / Hugo, new process", s -> s.hugo().isEmpty() ? Double.NaN : Measured.median(s.ours()) / Measured.median(s.hugo()), "%.2f×", "at most 2×");
         measure(shapes, "ours / (Hugo + Pagefind)", s -> s.pagefind().isEmpty() ? Double.NaN
                 : Measured.median(s.ours()) / Measured.median(sum(s.hugo(), s.pagefind())), "%.2f×", "under 1×");
-        measure(shapes, "repeat build (cache) / full build", s -> Measured.median(s.cached()) / Measured.median(s.ours()), "%.2f", "at most 0.33");
+        measure(shapes, "repeat build (cache) / first build writing the cache", s -> Measured.median(s.cached()) / Measured.median(s.caching()), "%.2f", "at most 0.33");
+        measure(shapes, "first build writing the cache / full build without cache", s -> Measured.median(s.caching()) / Measured.median(s.ours()), "%.2f", "");
         measure(shapes, "peak RSS of our build (MB)", s -> s.ours().stream().mapToLong(Measured::peakBytes).max().orElse(0) / 1048576.0, "%.0f", "under 2,048");
         measure(shapes, "build reported by the tool / process wall time", s -> s.ours().stream().mapToDouble(Measured::reportedShare).average().orElse(Double.NaN), "%.2f", "");
         measure(shapes, "preview, saves 8 s apart: save → new title on screen, median (ms)", s -> s.apart() == null ? Double.NaN : s.apart().median(), "%.0f", "at most 300");
