@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -81,13 +82,13 @@ public final class BuildBenchmark {
                 }
                 boolean pagefind = hugoVersion != null && Pagefind.run(hugoOut) != null;
                 for (int i = 0; i < runs; i++) {
-                    byUs.add(Measured.process(fullBuild, out, true));
+                    byUs.add(logged(name + ", ours --no-cache", Measured.process(fullBuild, out, true)));
                     if (hugoVersion != null) {
-                        byHugo.add(Measured.process(HugoSite.command(HUGO, hugo, hugoOut), hugoOut, true));
+                        byHugo.add(logged(name + ", Hugo", Measured.process(HugoSite.command(HUGO, hugo, hugoOut), hugoOut, true)));
                         if (pagefind) {
                             Measured m = Pagefind.run(hugoOut);
                             if (m == null) pagefind = false;
-                            else byPagefind.add(m);
+                            else byPagefind.add(logged(name + ", Pagefind", m));
                         }
                     }
                 }
@@ -96,8 +97,8 @@ public final class BuildBenchmark {
 
                 List<Measured> repeat = new ArrayList<>();
                 Measured.deleteTree(out);
-                Measured first = Measured.process(build, out, false); // writes the cache
-                for (int i = 0; i < runs; i++) repeat.add(Measured.process(build, out, false));
+                Measured first = logged(name + ", ours writing the cache", Measured.process(build, out, false));
+                for (int i = 0; i < runs; i++) repeat.add(logged(name + ", ours from the cache", Measured.process(build, out, false)));
                 if (!repeat.get(0).output().contains("fra sidste byg")) {
                     throw new IllegalStateException("the repeat build did not use its cache: " + repeat.get(0).output());
                 }
@@ -108,7 +109,10 @@ public final class BuildBenchmark {
                     SyntheticSite.Offer offer = model.offers().get(model.offers().size() / 2);
                     System.err.printf("benchmark: %s, the preview in Chromium%n", name);
                     apart = ServeLatency.measure(ours, offer, 8000, SERVE_WARM_UP, serveSaves, true);
+                    System.err.printf(Locale.ROOT, "benchmark: %s, saves 8 s apart: to screen %s ms, to search %s ms%n", name,
+                            Arrays.toString(apart.toScreenMs()), Arrays.toString(apart.toSearchMs()));
                     close = ServeLatency.measure(ours, offer, 800, SERVE_WARM_UP, 2 * serveSaves, false);
+                    System.err.printf(Locale.ROOT, "benchmark: %s, saves 0.8 s apart: to screen %s ms%n", name, Arrays.toString(close.toScreenMs()));
                 } else {
                     System.err.println("benchmark: the preview skipped, /usr/bin/chromium or /usr/bin/chromedriver is missing");
                 }
@@ -166,6 +170,13 @@ public final class BuildBenchmark {
         Runtime rt = Runtime.getRuntime();
         System.out.printf("- Java %s, %d cores; load average before %s, after %s%n",
                 System.getProperty("java.version"), rt.availableProcessors(), loadBefore, load());
+    }
+
+    /** Each figure as it comes, on standard error: a run stopped half-way still leaves them. */
+    private static Measured logged(String what, Measured m) {
+        System.err.printf(Locale.ROOT, "benchmark: %s: %.2f s, CPU %.1f s, peak RSS %d MB, %,d files%n", what, m.seconds(),
+                m.cpuNanos() / 1e9, m.peakBytes() >> 20, m.files());
+        return m;
     }
 
     private interface Figure {
