@@ -53,10 +53,12 @@ public final class BuildBenchmark {
         String pagefindVersion = null;
         Startup startup;
         try {
-            startup = startup(jar, root);
-            List<String> names = new ArrayList<>(List.of("phrases"));
-            if (RareWordSite.available()) names.add("rare words");
-            else System.err.println("benchmark: the rare-word shape skipped, " + RareWordSite.VOCABULARY + " is missing");
+            startup = Boolean.parseBoolean(System.getProperty("benchmark.startup", "true")) ? startup(jar, root) : null;
+            String only = System.getProperty("benchmark.shapes", "phrases,rare words");
+            List<String> names = new ArrayList<>();
+            if (only.contains("phrases")) names.add("phrases");
+            if (only.contains("rare") && RareWordSite.available()) names.add("rare words");
+            else if (only.contains("rare")) System.err.println("benchmark: the rare-word shape skipped, " + RareWordSite.VOCABULARY + " is missing");
             for (String name : names) {
                 System.err.printf("benchmark: %s, %,d offers%n", name, offers);
                 SyntheticSite.Model model = name.equals("phrases") ? SyntheticSite.generate(offers) : RareWordSite.generate(offers);
@@ -159,7 +161,7 @@ public final class BuildBenchmark {
         measure(shapes, "preview, saves 8 s apart: save → search index current, median (ms)", s -> s.apart() == null ? Double.NaN : s.apart().searchMedian(), "%.0f", "");
         measure(shapes, "the same, slowest (ms)", s -> s.apart() == null ? Double.NaN : s.apart().searchMax(), "%.0f", "at most 3,000");
         System.out.println();
-        System.out.printf(Locale.ROOT, "- a new JVM before the build starts: `java -jar … --help` median %.0f ms; with the class-data sharing archive"
+        if (startup != null) System.out.printf(Locale.ROOT, "- a new JVM before the build starts: `java -jar … --help` median %.0f ms; with the class-data sharing archive"
                         + " of the tool's classes (`-XX:SharedArchiveFile`, made by `-XX:ArchiveClassesAtExit` on a build of the example site) %.0f ms;"
                         + " a build of the example site (100 pages) %.0f ms, with the archive %.0f ms (medians of %d)%n",
                 startup.help(), startup.helpShared(), startup.small(), startup.smallShared(), STARTUP_RUNS);
