@@ -193,6 +193,26 @@ class IncrementalBuildTest {
         run(edits, drafts);
     }
 
+    /**
+     * Saves straight after each other: the search index of one is still waiting or being written
+     * (and gives way) when the next rebuild comes; the index in the end is the last save's.
+     */
+    @Test
+    void theSearchIndexHoldsTheLastOfSavesThatCameWhileItWasWritten() throws Exception {
+        Path temp = Files.createTempDirectory("inkrementel");
+        try (IncrementalBuild build = new IncrementalBuild(Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site")),
+                temp.resolve("preview"), false)) {
+            Path site = temp.resolve("site");
+            build.full(paths -> { });
+            for (int edit : List.of(0, 1, 3, 4, 5, 0, 3)) { // text, titles, a glossary term and its synonyms, a heading
+                build.update(EDITS.get(edit).apply(site).stream().map(site::resolve).toList(), paths -> { });
+            }
+            compare(build, site, temp, false, "saves one straight after the other");
+        } finally {
+            Publisher.deleteTree(temp);
+        }
+    }
+
     private static void run(List<Integer> edits, boolean drafts) throws Exception {
         Path temp = Files.createTempDirectory("inkrementel");
         try (IncrementalBuild build = new IncrementalBuild(Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site")),
