@@ -53,7 +53,7 @@ function withValue(filters, name, value) {
  * search has started ({@code current} tells).
  */
 async function countPerValue(form, query, filters, current) {
-  for (const select of form.querySelectorAll('#soeg-filtre select')) {
+  for (const select of document.querySelectorAll('#soeg-filtre select')) {
     for (const option of select.options) {
       if (option.dataset.navn === undefined) option.dataset.navn = option.textContent;
       if (!option.value || !query.trim()) {
@@ -156,11 +156,14 @@ function start() {
   }
 
   let timer;
-  form.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(run, WAIT_MS);
-  });
-  form.addEventListener('change', run);
+  // the query field is in the header's form, the filters (form="soegeform") in the page: events bubble to each's own ancestor
+  for (const target of [form, panel].filter(Boolean)) {
+    target.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(run, WAIT_MS);
+    });
+    target.addEventListener('change', run);
+  }
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearTimeout(timer);

@@ -63,6 +63,22 @@ class SiteBuildTest {
     }
 
     @Test
+    void everyPageHasTheHeaderSearchFormAndTheSearchPageOnlyThatField() throws IOException {
+        int pages = 0;
+        try (Stream<Path> walk = Files.walk(out)) {
+            for (Path html : walk.filter(p -> p.toString().endsWith(".html")).toList()) {
+                pages++;
+                Document doc = Jsoup.parse(html.toFile(), "UTF-8");
+                assertEquals(1, doc.select("header form[action$=/soeg/] input[name=q]").size(), "interfaces.md: " + html);
+            }
+        }
+        assertTrue(pages > 10);
+        assertEquals(1, page("/soeg/").select("input[type=search]").size(), "one search field on the search page");
+        assertEquals(List.of("type", "maalgruppe", "alder", "visitation"),
+                page("/soeg/").select("[form=soegeform][name]").eachAttr("name"), "the filters belong to the header's form");
+    }
+
+    @Test
     void draftsAreNeverWritten() throws IOException {
         assertFalse(Files.exists(out.resolve("tilbud/hemmelig")));
         assertFalse(Files.exists(out.resolve("maalgrupper/kladdegruppe")));

@@ -172,6 +172,8 @@ class PhoneFindingTest {
         try (StaticServer server = serve(".", "randers", "/handicap")) {
             driver.get(server.origin + "/handicap/soeg/?q=aflastning");
             assertEquals(1, driver.findElements(By.cssSelector("input[type=search]")).size(), "one search field on the search page");
+            assertEquals(1, driver.findElements(By.cssSelector("header form[role=search] input[name=q]#q")).size(),
+                    "it is the header's, as on every page (interfaces.md)");
             assertTrue(onFirstScreen(driver.findElement(By.id("q"))));
             WebElement panel = driver.findElement(By.cssSelector("#soeg-filtre > summary"));
             assertTrue(onFirstScreen(panel));
@@ -181,7 +183,7 @@ class PhoneFindingTest {
             String body = (String) js("return getComputedStyle(document.body).fontSize");
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> controls = (List<Map<String, Object>>) js("return [...document.querySelectorAll("
-                    + "'#soegeform input, #soegeform select, #soegeform button')].map(e => { const r = e.getBoundingClientRect();"
+                    + "'#soegeform input, #soegeform button, #soeg-filtre select, #soeg-filtre input')].map(e => { const r = e.getBoundingClientRect();"
                     + " return {id: e.id || e.textContent, w: r.width, h: r.height, font: getComputedStyle(e).fontSize}; })");
             assertFalse(controls.isEmpty());
             for (Map<String, Object> c : controls) {

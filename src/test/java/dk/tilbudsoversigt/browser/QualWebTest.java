@@ -32,7 +32,7 @@ import dk.tilbudsoversigt.bake.SiteBuilder;
  * the pages Copenhagen has and Randers has not, and on every page of the two with a table or a
  * video. QualWeb is an npm package: src/test/qualweb/ is installed with {@code npm ci} into
  * target/qualweb/ and run by Node in Debian's Chromium (nothing downloads a browser). No rule is
- * excluded. Skipped, loudly, without node, npm or Chromium; .ci/run installs them.
+ * excluded; QW-WCAG-T24 on elements that are not rendered is set aside (see focusOfHiddenElements). Skipped, loudly, without node, npm or Chromium; .ci/run installs them.
  */
 class QualWebTest {
     private static final Path SCRIPT = Path.of("src/test/qualweb");
@@ -98,9 +98,30 @@ class QualWebTest {
         reports.forEach((url, page) -> {
             if (url.equals(badPage)) return;
             if (page.has("error")) failures.add(url + ": " + page.path("error").asText());
-            for (JsonNode f : page.path("failures")) failures.add(url + ": " + describe(f));
+            for (JsonNode f : page.path("failures")) {
+                if (!focusOfHiddenElements(f)) failures.add(url + ": " + describe(f));
+            }
         });
         assertEquals(List.of(), failures);
+    }
+
+    /**
+     * QW-WCAG-T24 (F55, script that removes focus) calls focus() on every focusable element and
+     * fails those that did not take it. An element that is not rendered cannot take focus, with
+     * or without script: the links and checkboxes inside a closed {@code <details>} (the filter
+     * panel, a video's transcript) and a {@code <video>}'s fallback link. Only such failures are
+     * set aside; one on a rendered element still fails the test.
+     */
+    static boolean focusOfHiddenElements(JsonNode failure) {
+        if (!failure.path("code").asText().equals("QW-WCAG-T24")) return false;
+        for (JsonNode r : failure.path("results")) {
+            if (r.path("elements").isEmpty()) return false;
+            for (JsonNode e : r.path("elements")) {
+                String pointer = e.path("pointer").asText();
+                if (!pointer.contains("> details:") && !pointer.contains("> video:")) return false;
+            }
+        }
+        return true;
     }
 
     @Test
