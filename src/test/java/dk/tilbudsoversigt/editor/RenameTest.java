@@ -28,12 +28,13 @@ class RenameTest {
     @TempDir
     Path temp;
 
-    /** The Randers example site (settings and pages; the theme is the default one). */
+    /** The Randers example site (settings, pages and its logo; the theme is the default one). */
     private Path exampleCopy() throws IOException {
         Path site = temp.resolve("site");
         Files.createDirectories(site);
         Files.copy(Path.of("site.properties"), site.resolve("site.properties"));
         Trees.copy(Path.of("content"), site.resolve("content"));
+        Trees.copy(Path.of("assets/randers"), site.resolve("assets/randers"));
         return site;
     }
 
