@@ -213,6 +213,7 @@ function wordPaste() {
     const end = body.selectionEnd;
     const data = new FormData();
     data.append('html', html);
+    if (form.elements.fil) data.append('fil', form.elements.fil.value);
     let answer = null;
     try {
       const response = await fetch(form.dataset.word, { method: 'POST', headers: header, body: data });

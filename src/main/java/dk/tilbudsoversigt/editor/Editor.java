@@ -174,7 +174,9 @@ public final class Editor implements Mount {
                 }
                 case "upload" -> upload(exchange, ctx, form, script);
                 case "word-indsaet" -> {
-                    WordPaste.Result pasted = WordPaste.convert(form.get("html"), 2);
+                    String page = form.get("fil").isEmpty() ? null : form.get("fil");
+                    if (page != null) files.resolve(page);
+                    WordPaste.Result pasted = WordPaste.convert(form.get("html"), 2, ContentLoader.load(site, new Problems()), page);
                     json(exchange, Map.of("markdown", pasted.markdown(), "rapport", pasted.report(), "billeder", pasted.leftOutImages()));
                 }
                 case "importer-word" -> importWord(exchange, ctx, form);

@@ -2,6 +2,7 @@ package dk.tilbudsoversigt.word;
 
 import java.util.List;
 
+import dk.tilbudsoversigt.content.Content;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -24,12 +25,20 @@ public final class WordPaste {
 
     /** @param topLevel the Markdown level that the paste's top heading gets (2 under a page title) */
     public static Result convert(String clipboardHtml, int topLevel) {
+        return convert(clipboardHtml, topLevel, null, null);
+    }
+
+    /**
+     * As {@link #convert(String, int)}, and links to the site's own public pages become links to
+     * their Markdown files, relative to {@code pageFile} (content/sider/om.md), as an import does.
+     */
+    public static Result convert(String clipboardHtml, int topLevel, Content content, String pageFile) {
         Report report = new Report();
         if (clipboardHtml.length() > MAX_CHARS) {
             return new Result("", List.of("Det indsatte er for stort (over " + MAX_CHARS / (1024 * 1024)
                     + " mio. tegn) og er ikke sat ind; indsæt det i mindre dele"), List.of());
         }
-        Cleaner cleaner = new Cleaner(report, false, null);
+        Cleaner cleaner = new Cleaner(report, false, content == null || pageFile == null ? null : new OwnLinks(content, pageFile, report));
         String markdown = convert(parse(clipboardHtml), cleaner, Math.max(1, Math.min(6, topLevel)), report);
         return new Result(markdown, report.lines(), List.copyOf(cleaner.leftOutImages()));
     }

@@ -235,21 +235,36 @@ class QualWebTest {
         }
         Files.write(lock, wanted);
         Path log = INSTALLED.resolve("npm-ci.log");
-        Process p = process(List.of("npm", "ci", "--no-audit", "--no-fund")).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean done = p.waitFor(10, TimeUnit.MINUTES);
-        if (!done) p.destroyForcibly();
-        assertTrue(done && p.exitValue() == 0, () -> "npm ci in " + INSTALLED + " failed:\n" + tail(log));
+        // a second try for a registry that hiccups; without the registry QualWeb cannot run at all
+        for (int attempt = 1; ; attempt++) {
+            Process p = process(List.of("npm", "ci", "--no-audit", "--no-fund")).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            boolean done = p.waitFor(10, TimeUnit.MINUTES);
+            if (!done) p.destroyForcibly();
+            if (done && p.exitValue() == 0) return;
+            if (attempt == 2) {
+                System.err.println("SKIPPED: the QualWeb tests could not install @qualweb/core with npm ci (is the npm registry reachable?):\n" + tail(log));
+                Files.deleteIfExists(lock);
+                Assumptions.abort("npm ci failed: QualWeb tests skipped");
+            }
+        }
     }
 
     private static List<JsonNode> run(List<String> urls) throws Exception {
         List<String> command = new ArrayList<>(List.of("node", "qualweb.js"));
         command.addAll(urls);
         Path errors = INSTALLED.resolve("qualweb.log");
-        Process p = process(command).redirectError(errors.toFile()).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        boolean done = p.waitFor(10, TimeUnit.MINUTES);
-        if (!done) p.destroyForcibly();
-        assertTrue(done && p.exitValue() == 0, () -> "QualWeb failed:\n" + tail(errors) + out);
+        String out = "";
+        boolean ok = false;
+        // a crashed browser on a loaded machine ("Target closed") is tried once more; a rule's failure is no crash
+        for (int attempt = 1; attempt <= 2 && !ok; attempt++) {
+            Process p = process(command).redirectError(errors.toFile()).start();
+            out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            boolean done = p.waitFor(10, TimeUnit.MINUTES);
+            if (!done) p.destroyForcibly();
+            ok = done && p.exitValue() == 0;
+        }
+        String output = out;
+        assertTrue(ok, () -> "QualWeb failed twice:\n" + tail(errors) + output);
         List<JsonNode> pages = new ArrayList<>();
         new ObjectMapper().readTree(out).forEach(pages::add);
         return pages;

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dk.tilbudsoversigt.TestSites;
+import dk.tilbudsoversigt.content.Content;
+import dk.tilbudsoversigt.content.ContentLoader;
+import dk.tilbudsoversigt.content.Problems;
 import dk.tilbudsoversigt.bake.SiteBuilder;
 
 /** Clipboard HTML as Word (Windows' CF_HTML), Google Docs, LibreOffice and a web page put it there, written from their formats. */
@@ -196,5 +199,19 @@ class WordPasteTest {
             String w = word.replaceAll("^\\.+|\\.+$", "");
             if (!w.isEmpty()) assertTrue(page.contains(w), "the page lacks '" + w + "'");
         }
+    }
+
+    /** As in an import, a link to one of the site's own pages becomes a link to its file, which the build checks. */
+    @Test
+    void aLinkToTheSitesOwnPageBecomesALinkToItsFile() {
+        Path site = TestSites.minimal(dir.resolve("egen"));
+        Content content = ContentLoader.load(site, new Problems());
+        String html = "<p>Læs om <a href=\"https://www.example.dk/handicap/tilbud/aflastning/\">aflastning</a>"
+                + " og <a href=\"https://www.borger.dk/\">borger.dk</a>.</p>";
+        WordPaste.Result r = WordPaste.convert(html, 2, content, "content/faq/hjaelp.md");
+        assertEquals("Læs om [aflastning](../tilbud/aflastning.md) og [borger.dk](https://www.borger.dk/).\n", r.markdown());
+        assertTrue(r.report().stream().anyMatch(line -> line.contains("content/tilbud/aflastning.md")), r.report().toString());
+        assertEquals("Læs om [aflastning](https://www.example.dk/handicap/tilbud/aflastning/) og [borger.dk](https://www.borger.dk/).\n",
+                WordPaste.convert(html, 2).markdown(), "without the site, links stay as they are");
     }
 }
