@@ -52,7 +52,7 @@ function withValue(filters, name, value) {
  * filters as chosen ("Tilbud (12)"); without a query, the plain names. Stops when a newer
  * search has started ({@code current} tells).
  */
-async function countPerValue(form, query, filters, current) {
+async function countPerValue(query, filters, current) {
   for (const select of document.querySelectorAll('#soeg-filtre select')) {
     for (const option of select.options) {
       if (option.dataset.navn === undefined) option.dataset.navn = option.textContent;
@@ -122,7 +122,7 @@ function start() {
       show(list, [], notes);
       notes.replaceChildren();
       status.textContent = '';
-      countPerValue(form, query, filters, () => asked === latest);
+      countPerValue(query, filters, () => asked === latest);
       return;
     }
     let answer;
@@ -152,7 +152,7 @@ function start() {
     notes.replaceChildren(...lines);
     status.textContent = answer.total === 0 ? `Ingen resultater for »${query.trim()}«` : countText(answer.total, query)
       + (answer.total > answer.results.length ? `. Viser de ${answer.results.length} bedste` : '');
-    countPerValue(form, query, filters, () => asked === latest).catch(() => {});
+    countPerValue(query, filters, () => asked === latest).catch(() => {});
   }
 
   let timer;

@@ -53,10 +53,6 @@ public final class BuildCache {
         return new BuildCache(out.resolveSibling("." + out.getFileName() + ".cache"));
     }
 
-    public Path folder() {
-        return folder;
-    }
-
     /**
      * Puts the cached files of {@code key} into the empty folder {@code into} and returns their
      * summary; null, with {@code into} as it was, when there is no sound entry for {@code key}.

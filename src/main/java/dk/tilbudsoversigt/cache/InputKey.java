@@ -48,9 +48,8 @@ public final class InputKey {
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     text(sha, "dir " + name + "\n");
                 } else {
-                    byte[] bytes = Files.readAllBytes(p);
-                    text(sha, "file " + name + " " + bytes.length + "\n");
-                    sha.update(bytes);
+                    text(sha, "file " + name + " " + Files.size(p) + "\n");
+                    feed(sha, p); // streamed: a site's videos are never held in memory to be hashed
                 }
             }
         }
@@ -70,10 +69,7 @@ public final class InputKey {
         }
         MessageDigest sha = sha256();
         if (Files.isRegularFile(code)) {
-            try (InputStream in = Files.newInputStream(code)) {
-                byte[] buffer = new byte[1 << 16];
-                for (int n; (n = in.read(buffer)) > 0; ) sha.update(buffer, 0, n);
-            }
+            feed(sha, code);
         } else {
             List<String> lines = new ArrayList<>();
             try (Stream<Path> walk = Files.walk(code)) {
@@ -84,6 +80,13 @@ public final class InputKey {
             text(sha, String.join("\n", lines));
         }
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void feed(MessageDigest sha, Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) sha.update(buffer, 0, n);
+        }
     }
 
     private static void text(MessageDigest sha, String s) {

@@ -123,4 +123,36 @@ public final class Yaml {
         int nl = m.indexOf('\n');
         return nl > 0 ? m.substring(0, nl).strip() : m;
     }
+
+    /** Characters that never make a plain text span lines or change its meaning by themselves. */
+    public static boolean plainChar(int c) {
+        return c >= 0x20 && c != 0x7F && !(c >= 0x80 && c <= 0x9F) && c != 0x2028 && c != 0x2029 && c != 0xFEFF
+                && !Character.isSurrogate((char) c);
+    }
+
+    /** {@code s} as a double-quoted YAML scalar that {@link #parse} reads back as the same text. */
+    public static String quoted(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> b.append("\\\\");
+                case '"' -> b.append("\\\"");
+                case '\n' -> b.append("\\n");
+                case '\t' -> b.append("\\t");
+                case '\r' -> b.append("\\r");
+                default -> {
+                    boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+                    if (pair) {
+                        b.append(c).append(s.charAt(++i));
+                    } else if (plainChar(c)) {
+                        b.append(c);
+                    } else {
+                        b.append(String.format("\\u%04X", (int) c));
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
 }

@@ -9,7 +9,6 @@ import dk.tilbudsoversigt.content.Content;
 import dk.tilbudsoversigt.content.ContentLoader;
 import dk.tilbudsoversigt.content.Page;
 import dk.tilbudsoversigt.content.PageReader;
-import dk.tilbudsoversigt.content.PageType;
 import dk.tilbudsoversigt.content.Problem;
 import dk.tilbudsoversigt.content.Problems;
 import dk.tilbudsoversigt.content.SiteValidator;
@@ -37,7 +36,7 @@ record DraftCheck(Page page, List<Problem> problems, Checked checked) {
             add(problems, p);
         }
         if (disk == null) return new DraftCheck(null, sorted(problems.all(), file), null);
-        Page page = new PageReader(disk.settings()).parse(text, file, type(file), slug(file), problems);
+        Page page = new PageReader(disk.settings()).parse(text, file, PagePaths.type(file), PagePaths.slug(file), problems);
         List<Page> pages = new ArrayList<>();
         for (Page p : disk.pages()) if (!p.file().equals(file)) pages.add(p);
         if (page != null) pages.add(page);
@@ -54,17 +53,7 @@ record DraftCheck(Page page, List<Problem> problems, Checked checked) {
         Problems ignored = new Problems();
         dk.tilbudsoversigt.content.SiteSettings settings = dk.tilbudsoversigt.content.SettingsReader.read(site, ignored);
         if (settings == null) return null;
-        return new PageReader(settings).parse(text, file, type(file), slug(file), ignored);
-    }
-
-    static PageType type(String file) {
-        String[] parts = file.split("/");
-        return PageType.byFolder(parts.length > 2 ? parts[1] : "").orElseThrow(() -> new RefusedPath(file + " er ikke en side i en af mapperne under content/"));
-    }
-
-    private static String slug(String file) {
-        String name = file.substring(file.lastIndexOf('/') + 1);
-        return name.endsWith(".md") ? name.substring(0, name.length() - 3) : name;
+        return new PageReader(settings).parse(text, file, PagePaths.type(file), PagePaths.slug(file), ignored);
     }
 
     boolean hasErrors() {

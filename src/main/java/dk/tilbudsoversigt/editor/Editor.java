@@ -212,7 +212,7 @@ public final class Editor implements Mount {
     private String submitted(Form form) throws IOException {
         String file = form.get("fil");
         String disk = files.read(file);
-        PageType type = DraftCheck.type(file);
+        PageType type = PagePaths.type(file);
         Page before = DraftCheck.parse(site, file, disk);
         Map<String, Object> values = Values.of(form, type);
         if (form.get("handling").equals("kladde")) values.put("status", "draft");
@@ -223,7 +223,7 @@ public final class Editor implements Mount {
         String file = form.get("fil");
         String text = submitted(form);
         DraftCheck check = DraftCheck.of(site, file, text);
-        PageType type = DraftCheck.type(file);
+        PageType type = PagePaths.type(file);
         List<Map<String, Object>> problems = new ArrayList<>();
         for (Placement.Placed p : Placement.of(check.problems(), check.page(), text, fieldKeys(type))) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -248,7 +248,7 @@ public final class Editor implements Mount {
         if (check.hasErrors() && !draft) {
             long errors = check.problems().stream().filter(p -> !p.warning()).count();
             html(exchange, 422, form(ctx, file, text, form.get("version"), form,
-                    "Ikke gemt: siden har " + errors + " fejl. Ret dem, eller gem siden som kladde."));
+                    "Ikke gemt: siden har " + errors + " fejl. Ret dem, eller gem siden som kladde.", check));
             return;
         }
         write(exchange, ctx, file, text, form.get("version"), text, draft && check.hasErrors() ? "kladde-fejl" : draft ? "kladde" : "gemt");
@@ -306,9 +306,12 @@ public final class Editor implements Mount {
     }
 
     private String form(Context ctx, String file, String text, String version, Form submitted, String message) {
-        PageType type = DraftCheck.type(file);
-        if (!file.endsWith(".md")) throw new RefusedPath(file + " er ikke en side i en af mapperne under content/");
-        DraftCheck check = DraftCheck.of(site, file, text);
+        return form(ctx, file, text, version, submitted, message, DraftCheck.of(site, file, text));
+    }
+
+    /** The form of {@code file} with {@code text}, whose check has been made already. */
+    private String form(Context ctx, String file, String text, String version, Form submitted, String message, DraftCheck check) {
+        PageType type = PagePaths.type(file);
         if (check.page() == null) return RawPage.html(ctx, file, text, version, check.problems(), message);
         Map<String, Object> values = submitted != null ? Values.of(submitted, type) : Values.of(check.page());
         String body = submitted != null ? submitted.get("body") : check.page().markdown();

@@ -122,19 +122,13 @@ final class YamlWriter {
     }
 
     private static String key(String key) {
-        return key.matches("[A-Za-z_][A-Za-z0-9_-]*") ? key : quoted(key);
+        return key.matches("[A-Za-z_][A-Za-z0-9_-]*") ? key : Yaml.quoted(key);
     }
 
     /** Plain when the YAML reader reads the plain text back as that very text, double-quoted otherwise. */
     private static String text(String s, boolean inFlow) {
-        if (!s.isEmpty() && s.chars().allMatch(YamlWriter::plainChar) && readsBack(s, inFlow)) return s;
-        return quoted(s);
-    }
-
-    /** Characters that never make a plain text span lines or change its meaning by themselves. */
-    private static boolean plainChar(int c) {
-        return c >= 0x20 && c != 0x7F && !(c >= 0x80 && c <= 0x9F) && c != 0x2028 && c != 0x2029 && c != 0xFEFF
-                && !Character.isSurrogate((char) c);
+        if (!s.isEmpty() && s.chars().allMatch(Yaml::plainChar) && readsBack(s, inFlow)) return s;
+        return Yaml.quoted(s);
     }
 
     private static boolean readsBack(String s, boolean inFlow) {
@@ -151,30 +145,5 @@ final class YamlWriter {
         } catch (LineException e) {
             return false;
         }
-    }
-
-    static String quoted(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '"' -> b.append("\\\"");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                case '\r' -> b.append("\\r");
-                default -> {
-                    boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-                    if (pair) {
-                        b.append(c).append(s.charAt(++i));
-                    } else if (plainChar(c)) {
-                        b.append(c);
-                    } else {
-                        b.append(String.format("\\u%04X", (int) c));
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 }

@@ -387,14 +387,21 @@ public final class BodyRenderer {
             checkAnchor(page, linked, fragment, line, problems);
             return base + Urls.of(linked) + (fragment.isEmpty() ? "" : "#" + fragment);
         }
+        String file = fileUrl(path);
+        if (file != null) return path.startsWith("content/") && !fragment.isEmpty() ? file + "#" + fragment : file;
+        problems.error(page.file(), line, (image ? "billedfilen " : "filen ") + url + " findes ikke (ledt efter "
+                + path + "); læg filen ved siden af siden eller i assets/");
+        return null;
+    }
+
+    /** The URL of a file of the site (an attachment beside a page or a file in assets/), or null when there is none. */
+    private String fileUrl(String path) {
         if (path.startsWith("content/") && attachments.contains(path.substring("content/".length()))) {
-            return base + "/" + path.substring("content/".length()) + (fragment.isEmpty() ? "" : "#" + fragment);
+            return base + "/" + path.substring("content/".length());
         }
         if (path.startsWith("assets/") && Files.isRegularFile(siteFolder.resolve(path))) {
             return base + "/" + path.substring("assets/".length());
         }
-        problems.error(page.file(), line, (image ? "billedfilen " : "filen ") + url + " findes ikke (ledt efter "
-                + path + "); læg filen ved siden af siden eller i assets/");
         return null;
     }
 
@@ -441,12 +448,8 @@ public final class BodyRenderer {
             return null;
         }
         targets.computeIfAbsent(page.file(), f -> ConcurrentHashMap.newKeySet()).add(path);
-        if (path.startsWith("content/") && attachments.contains(path.substring("content/".length()))) {
-            return new Attachment(path, base + "/" + path.substring("content/".length()));
-        }
-        if (path.startsWith("assets/") && Files.isRegularFile(siteFolder.resolve(path))) {
-            return new Attachment(path, base + "/" + path.substring("assets/".length()));
-        }
+        String url = fileUrl(path);
+        if (url != null) return new Attachment(path, url);
         problems.error(page.file(), value.line(), noun + " " + written + " findes ikke (ledt efter " + path
                 + "); læg filen i assets/video/ eller ved siden af siden");
         return null;

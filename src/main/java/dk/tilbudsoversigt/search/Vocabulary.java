@@ -84,12 +84,10 @@ final class Vocabulary {
         }
     }
 
-    /** Reads every field of every document with the surface chain, and keeps each field's words. */
-    static Vocabulary of(List<SearchDocument> docs) {
-        return of(docs, () -> { });
-    }
-
-    /** As {@link #of(List)}, calling {@code checkpoint} before each document (it may throw to give up). */
+    /**
+     * Reads every field of every document with the surface chain, and keeps each field's words;
+     * {@code checkpoint} runs before each document (it may throw to give up).
+     */
     static Vocabulary of(List<SearchDocument> docs, Runnable checkpoint) {
         Analyzer surface = Analysis.surface();
         // one shared map lookup per distinct word of a document gives both its single String

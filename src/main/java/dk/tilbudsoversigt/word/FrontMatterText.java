@@ -6,6 +6,7 @@ import java.util.List;
 import dk.tilbudsoversigt.content.Content;
 import dk.tilbudsoversigt.content.Page;
 import dk.tilbudsoversigt.content.PageType;
+import dk.tilbudsoversigt.content.Yaml;
 
 /** The front matter of an imported page, in the content format, with comments where the editor must check a value. */
 final class FrontMatterText {
@@ -14,35 +15,35 @@ final class FrontMatterText {
     static String write(PageType type, String title, String summary, boolean shortened, LocalDate today, String period, String audience,
                         List<ActionPlanTable.Item> items, Content content, Report report) {
         StringBuilder s = new StringBuilder("---\n");
-        s.append("title: ").append(quote(title)).append('\n');
+        s.append("title: ").append(Yaml.quoted(title)).append('\n');
         if (!summary.isEmpty()) {
             s.append("# TJEK: resuméet er taget fra dokumentets første afsnit").append(shortened ? " og forkortet" : "")
                     .append(". En eller to korte sætninger, højst ").append(WordImport.SUMMARY_MAX).append(" tegn.\n");
-            s.append("summary: ").append(quote(summary)).append('\n');
+            s.append("summary: ").append(Yaml.quoted(summary)).append('\n');
             report.note("Resuméet er taget fra dokumentets første afsnit" + (shortened ? " og forkortet" : "") + ": tjek det");
         } else if (type.summaryRequired()) {
-            s.append("summary: ").append(quote("Skriv her kort, hvad siden handler om.")).append('\n');
+            s.append("summary: ").append(Yaml.quoted("Skriv her kort, hvad siden handler om.")).append('\n');
         }
         s.append("# Importeret fra Word som kladde: skift til published, når siden er tjekket.\n");
         s.append("status: draft\n");
         s.append("updated: ").append(today).append('\n');
         switch (type) {
             case PLAN -> {
-                s.append("period: ").append(quote(period)).append('\n');
+                s.append("period: ").append(Yaml.quoted(period)).append('\n');
                 s.append("# Hvem planen er for: boern, voksne eller alle.\n");
                 s.append("audience: ").append(audience).append('\n');
             }
             case HANDLEPLAN -> {
                 s.append("items:\n");
                 for (ActionPlanTable.Item item : items == null ? List.<ActionPlanTable.Item>of() : items) {
-                    s.append("  - nr: ").append(quote(item.nr())).append('\n');
-                    s.append("    title: ").append(quote(WordImport.shorten(item.title(), 300))).append('\n');
-                    if (item.description() != null) s.append("    description: ").append(quote(item.description())).append('\n');
-                    if (item.deadline() != null) s.append("    deadline: ").append(quote(WordImport.shorten(item.deadline(), 100))).append('\n');
+                    s.append("  - nr: ").append(Yaml.quoted(item.nr())).append('\n');
+                    s.append("    title: ").append(Yaml.quoted(WordImport.shorten(item.title(), 300))).append('\n');
+                    if (item.description() != null) s.append("    description: ").append(Yaml.quoted(item.description())).append('\n');
+                    if (item.deadline() != null) s.append("    deadline: ").append(Yaml.quoted(WordImport.shorten(item.deadline(), 100))).append('\n');
                     if (item.status() != null) s.append("    status: ").append(item.status().key()).append('\n');
                     String note = item.note();
                     if (item.status() == null && item.statusText() != null) note = (note == null ? "" : note + " ") + "Status i Word: " + item.statusText();
-                    if (note != null) s.append("    note: ").append(quote(note)).append('\n');
+                    if (note != null) s.append("    note: ").append(Yaml.quoted(note)).append('\n');
                 }
             }
             case TILBUD, MAALGRUPPE, BEGREB, NYHED -> {
@@ -56,23 +57,5 @@ final class FrontMatterText {
         }
         s.append("---\n");
         return s.toString();
-    }
-
-    /** A YAML double-quoted scalar. */
-    static String quote(String value) {
-        StringBuilder q = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> q.append("\\\"");
-                case '\\' -> q.append("\\\\");
-                case '\n' -> q.append("\\n");
-                case '\t' -> q.append("\\t");
-                default -> {
-                    if (c < 0x20) q.append(String.format("\\x%02x", (int) c));
-                    else q.append(c);
-                }
-            }
-        }
-        return q.append('"').toString();
     }
 }

@@ -121,6 +121,7 @@ class PaginatedFiltersTest {
         // a second filter: exactly the offers both static lists hold
         Set<String> both = new LinkedHashSet<>(group);
         both.retainAll(band);
+        assertTrue(!both.isEmpty() && both.size() < group.size(), "the second filter narrows: " + both.size() + " of " + group.size());
         driver.findElement(By.cssSelector("#filterpanel > summary")).click();
         driver.findElement(By.id("alder-18-64")).click();
         new WebDriverWait(driver, PATIENCE).until(d -> count().startsWith(both.size() + " tilbud"));

@@ -113,7 +113,7 @@ class QualWebTest {
      * set aside; one on a rendered element still fails the test.
      */
     static boolean focusOfHiddenElements(JsonNode failure) {
-        if (!failure.path("code").asText().equals("QW-WCAG-T24")) return false;
+        if (!failure.path("code").asText().equals("QW-WCAG-T24") || failure.path("results").isEmpty()) return false;
         for (JsonNode r : failure.path("results")) {
             if (r.path("elements").isEmpty()) return false;
             for (JsonNode e : r.path("elements")) {

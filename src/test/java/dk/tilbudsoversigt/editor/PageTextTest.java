@@ -212,11 +212,16 @@ class PageTextTest {
     }
 
     /** An action plan's status changed in one item changes that one line, in every example action plan. */
+    static Stream<Path> exampleActionPlans() throws IOException {
+        List<Path> plans = examplePages().filter(p -> p.toString().contains("handleplaner")).toList();
+        assertFalse(plans.isEmpty(), "the example sites have action plans");
+        return plans.stream();
+    }
+
     @ParameterizedTest
-    @MethodSource("examplePages")
+    @MethodSource("exampleActionPlans")
     @SuppressWarnings("unchecked")
     void oneItemsStatusChangesOneLine(Path file) throws IOException {
-        if (!file.toString().contains("handleplaner")) return;
         String text = Files.readString(file);
         PageText page = PageText.parse(text);
         List<Map<String, Object>> items = new ArrayList<>();
