@@ -8,7 +8,7 @@ import dk.tilbudsoversigt.content.PageType;
 import dk.tilbudsoversigt.content.Slugs;
 import dk.tilbudsoversigt.site.Urls;
 
-/** Facts about a page's path (content/<folder>/.../<slug>.md): its type, slug and URL, and whether a slug is free. */
+/** Facts about a page's path (content/<folder>/.../<slug>.md): its type and slug, and whether a slug is free. */
 final class PagePaths {
     private PagePaths() {}
 
@@ -31,12 +31,6 @@ final class PagePaths {
         return rel.substring(0, rel.lastIndexOf('/'));
     }
 
-    /** The page's URL below the site's base path, as {@link Urls#of} gives it. */
-    static String url(PageType type, String slug) {
-        if (type == PageType.SIDE) return Urls.FRONT_PAGE_SLUG.equals(slug) ? "/" : "/" + slug + "/";
-        return "/" + type.folder() + "/" + slug + "/";
-    }
-
     static void requireValidSlug(String slug) {
         if (!Slugs.isValid(slug)) {
             String fixed = Slugs.slugify(slug);
@@ -51,7 +45,7 @@ final class PagePaths {
                 .filter(p -> !p.equals(except) && p.startsWith(ContentLoader.CONTENT + "/" + type.folder() + "/") && slug(p).equals(slug))
                 .toList();
         if (!same.isEmpty()) {
-            throw new RefusedPath("der er allerede en side med adressen " + url(type, slug) + ": " + same.get(0) + "; vælg en anden adresse");
+            throw new RefusedPath("der er allerede en side med adressen " + Urls.of(type, slug) + ": " + same.get(0) + "; vælg en anden adresse");
         }
     }
 }

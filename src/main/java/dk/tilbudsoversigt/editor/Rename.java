@@ -78,7 +78,7 @@ public final class Rename {
     private static Plan plan(SiteFiles files, PageType type, String from, String to) throws IOException {
         String oldSlug = PagePaths.slug(from);
         String newSlug = PagePaths.slug(to);
-        BodyLinks links = new BodyLinks(from, to, PagePaths.url(type, oldSlug), PagePaths.url(type, newSlug), siteUrl(files));
+        BodyLinks links = new BodyLinks(from, to, Urls.of(type, oldSlug), Urls.of(type, newSlug), siteUrl(files));
         String oldRelated = type.folder() + "/" + oldSlug;
         String newRelated = type.folder() + "/" + newSlug;
         boolean slugChanged = !oldSlug.equals(newSlug);

@@ -14,10 +14,13 @@ public final class Urls {
 
     /** "/tilbud/aflastning/"; a page in sider/ lives at "/slug/", sider/forside.md at "/". */
     public static String of(Page page) {
-        if (page.type() == PageType.SIDE) {
-            return FRONT_PAGE_SLUG.equals(page.slug()) ? "/" : "/" + page.slug() + "/";
-        }
-        return "/" + page.type().folder() + "/" + page.slug() + "/";
+        return of(page.type(), page.slug());
+    }
+
+    /** The URL a page of {@code type} with {@code slug} has (or would have). */
+    public static String of(PageType type, String slug) {
+        if (type == PageType.SIDE) return FRONT_PAGE_SLUG.equals(slug) ? "/" : "/" + slug + "/";
+        return "/" + type.folder() + "/" + slug + "/";
     }
 
     public static String overview(PageType type) {
