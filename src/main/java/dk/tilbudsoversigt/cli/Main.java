@@ -108,7 +108,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, stdout(), stderr()));
+        Integer code = OwnJvm.run(args);
+        System.exit(code != null ? code : run(args, stdout(), stderr()));
     }
 
     private static PrintStream stdout() {
@@ -250,9 +251,15 @@ public final class Main {
 
     /** The folder the running jar lies in, or null when run from classes. */
     private static Path jarFolder() {
+        Path jar = jarFile();
+        return jar == null ? null : jar.getParent();
+    }
+
+    /** The jar this class was loaded from; null when it runs from a classes folder (tests). */
+    static Path jarFile() {
         try {
             Path code = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return code.toString().endsWith(".jar") ? code.getParent() : null;
+            return code.toString().endsWith(".jar") ? code : null;
         } catch (Exception e) {
             return null;
         }

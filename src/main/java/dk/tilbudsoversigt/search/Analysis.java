@@ -80,32 +80,7 @@ public final class Analysis {
      * word analysed once for the whole site.
      */
     static TokenStream fromWords(String[] words, Vocabulary vocabulary, SynonymGroups groups) {
-        return new SynonymGroupFilter(new WordTermsFilter(new WordStream(words), vocabulary::indexTerms), groups);
-    }
-
-    /** Words, already tokenised and normalised, as a token stream. */
-    private static final class WordStream extends TokenStream {
-        private final String[] words;
-        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-        private int next;
-
-        WordStream(String[] words) {
-            this.words = words;
-        }
-
-        @Override
-        public boolean incrementToken() {
-            if (next >= words.length) return false;
-            clearAttributes();
-            term.setEmpty().append(words[next++]);
-            return true;
-        }
-
-        @Override
-        public void reset() throws IOException {
-            super.reset();
-            next = 0;
-        }
+        return Replay.ofWords(words, vocabulary::indexTerms, groups);
     }
 
     private static TokenStream surfaceFilters(Tokenizer source) {

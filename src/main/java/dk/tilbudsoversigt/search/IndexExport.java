@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
@@ -96,7 +97,7 @@ final class IndexExport {
         dir.put("b", 0.75);
         dir.put("fields", fieldStats());
         dir.put("priors", priors());
-        byte[][] norms = index.leaf() == null ? new byte[0][] : norms();
+        byte[][] norms = norms();
         writeShards(terms, norms, dir);
         if (usesNormFiles) {
             List<String> files = new ArrayList<>();
@@ -114,9 +115,8 @@ final class IndexExport {
 
     private List<Object> fieldStats() throws IOException {
         List<Object> out = new ArrayList<>();
-        LeafReader leaf = index.leaf();
         for (Fields f : Fields.ALL) {
-            Terms t = leaf == null ? null : leaf.terms(f.field());
+            Terms t = MultiTerms.getTerms(index.reader(), f.field());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", f.field());
             m.put("weight", f.weight());
@@ -157,10 +157,8 @@ final class IndexExport {
 
     private Map<String, TermPostings> collect() throws IOException {
         Map<String, TermPostings> terms = new TreeMap<>();
-        LeafReader leaf = index.leaf();
-        if (leaf == null) return terms;
         for (int f = 0; f < fieldCount; f++) {
-            Terms t = leaf.terms(Fields.ALL.get(f).field());
+            Terms t = MultiTerms.getTerms(index.reader(), Fields.ALL.get(f).field());
             if (t == null) continue;
             TermsEnum te = t.iterator();
             PostingsEnum pe = null;
@@ -184,10 +182,9 @@ final class IndexExport {
     }
 
     private byte[][] norms() throws IOException {
-        LeafReader leaf = index.leaf();
         byte[][] norms = new byte[fieldCount][index.docs.size()];
         for (int f = 0; f < fieldCount; f++) {
-            NumericDocValues values = leaf.getNormValues(Fields.ALL.get(f).field());
+            NumericDocValues values = MultiDocValues.getNormValues(index.reader(), Fields.ALL.get(f).field());
             if (values == null) continue;
             for (int d = values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
                 norms[f][d] = (byte) values.longValue();

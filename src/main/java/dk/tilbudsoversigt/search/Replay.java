@@ -2,49 +2,131 @@ package dk.tilbudsoversigt.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
- * The tokens of one field, analysed ahead (on any thread) and replayed to the index writer, so
- * that both cores analyse while one writer keeps the documents in order.
+ * The tokens of one field, worked out ahead (on any thread) and replayed to the index writer.
+ * {@link #ofWords} makes the index chain's tokens ({@link Analysis#index}) straight from the
+ * vocabulary's table per word: the same terms, positions and types as compound splitting,
+ * stemming, folding, removing duplicates and adding synonym groups one token at a time, without
+ * a token stream per step (at 10,000 offers those steps copying every term from attribute to
+ * attribute were a fifth of the search stage).
  */
 final class Replay extends TokenStream {
+    private static final String[] TYPES = {TypeAttribute.DEFAULT_TYPE, Analysis.PART, Analysis.GROUP};
+    private static final byte WORD = 0;
+    private static final byte PART = 1;
+    private static final byte GROUP = 2;
+
     private final String[] terms;
     private final int[] increments;
+    private final byte[] types;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
+    private final TypeAttribute type = addAttribute(TypeAttribute.class);
     private int next;
 
-    private Replay(String[] terms, int[] increments) {
+    private Replay(String[] terms, int[] increments, byte[] types) {
         this.terms = terms;
         this.increments = increments;
+        this.types = types;
     }
 
     /** Runs {@code stream} now and keeps what it gave. */
     static Replay of(TokenStream stream) {
-        String[] terms = new String[64];
-        int[] increments = new int[64];
-        int n = 0;
+        Tokens out = new Tokens();
         try (TokenStream ts = stream) {
             CharTermAttribute t = ts.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute p = ts.addAttribute(PositionIncrementAttribute.class);
+            TypeAttribute y = ts.addAttribute(TypeAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
-                if (n == terms.length) {
-                    terms = java.util.Arrays.copyOf(terms, 2 * n);
-                    increments = java.util.Arrays.copyOf(increments, 2 * n);
-                }
-                terms[n] = t.toString();
-                increments[n++] = p.getPositionIncrement();
+                String kind = y.type();
+                out.add(t.toString(), p.getPositionIncrement(), kind.equals(Analysis.PART) ? PART : kind.equals(Analysis.GROUP) ? GROUP : WORD);
             }
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Replay(java.util.Arrays.copyOf(terms, n), java.util.Arrays.copyOf(increments, n));
+        return out.replay();
+    }
+
+    /**
+     * The index tokens of a field's words (as the surface chain gave them): each word's term,
+     * then the synonym groups whose member ends at it, then each compound part's term with the
+     * groups it names, all parts and groups at the word's position. A word the table does not
+     * know is left out.
+     */
+    static Replay ofWords(String[] words, Function<String, String[]> termsOf, SynonymGroups groups) {
+        Tokens out = new Tokens();
+        int longest = groups.longest();
+        String[] recent = new String[Math.max(1, longest)]; // the last whole-word terms, oldest first
+        int recentCount = 0;
+        List<String> addedHere = new ArrayList<>(2);
+        for (String word : words) {
+            String[] terms = termsOf.apply(word);
+            if (terms == null || terms.length == 0) continue;
+            String t = terms[0];
+            out.add(t, 1, WORD);
+            addedHere.clear();
+            if (longest > 0) {
+                if (recentCount == recent.length) {
+                    System.arraycopy(recent, 1, recent, 0, recent.length - 1);
+                    recentCount--;
+                }
+                recent[recentCount++] = t;
+                if (groups.endsAMember(t)) {
+                    List<String> last = Arrays.asList(recent).subList(0, recentCount);
+                    for (int k = 1; k <= recentCount; k++) addGroups(groups.groupsOf(last.subList(recentCount - k, recentCount)), addedHere, out);
+                }
+            }
+            for (int i = 1; i < terms.length; i++) {
+                out.add(terms[i], 0, PART);
+                if (groups.endsAMember(terms[i])) addGroups(groups.groupsOf(List.of(terms[i])), addedHere, out);
+            }
+        }
+        return out.replay();
+    }
+
+    private static void addGroups(Set<String> found, List<String> addedHere, Tokens out) {
+        for (String g : found) {
+            if (!addedHere.contains(g)) {
+                addedHere.add(g);
+                out.add(g, 0, GROUP);
+            }
+        }
+    }
+
+    /** Growing arrays of tokens. */
+    private static final class Tokens {
+        String[] terms = new String[64];
+        int[] increments = new int[64];
+        byte[] types = new byte[64];
+        int n;
+
+        void add(String term, int increment, byte type) {
+            if (n == terms.length) {
+                terms = Arrays.copyOf(terms, 2 * n);
+                increments = Arrays.copyOf(increments, 2 * n);
+                types = Arrays.copyOf(types, 2 * n);
+            }
+            terms[n] = term;
+            increments[n] = increment;
+            types[n++] = type;
+        }
+
+        Replay replay() {
+            return new Replay(Arrays.copyOf(terms, n), Arrays.copyOf(increments, n), Arrays.copyOf(types, n));
+        }
     }
 
     @Override
@@ -53,6 +135,7 @@ final class Replay extends TokenStream {
         clearAttributes();
         term.setEmpty().append(terms[next]);
         position.setPositionIncrement(increments[next]);
+        type.setType(TYPES[types[next]]);
         next++;
         return true;
     }

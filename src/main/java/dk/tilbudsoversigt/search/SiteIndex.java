@@ -15,14 +15,15 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * The site's documents in a Lucene index, in memory: one segment, document n is
- * {@code docs.get(n)}. BM25 with Lucene's defaults scores it; {@link IndexExport} writes it out
+ * The site's documents in a Lucene index, in memory: a segment per range of documents (one for
+ * a small site), read in order, so that document n is {@code docs.get(n)}. BM25 with Lucene's defaults scores it; {@link IndexExport} writes it out
  * for the browser.
  */
 public final class SiteIndex implements Closeable {
@@ -32,47 +33,72 @@ public final class SiteIndex implements Closeable {
     final Vocabulary vocabulary;
     final CompoundSplitter splitter;
     final SynonymGroups groups;
-    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
-    private final DirectoryReader reader;
+    /** The fewest documents that get a segment (and a thread) of their own. */
+    static final int DOCS_PER_SEGMENT = 1000;
+
+    private final List<ByteBuffersDirectory> directories;
+    private final IndexReader reader;
     private final IndexSearcher searcher;
     private final BooleanSupplier stop;
 
-    private SiteIndex(List<SearchDocument> docs, Map<String, List<String>> synonyms, BooleanSupplier stop) throws IOException {
+    private SiteIndex(List<SearchDocument> docs, Map<String, List<String>> synonyms, BooleanSupplier stop, int parts) throws IOException {
         this.docs = docs;
         this.stop = stop;
         this.vocabulary = Vocabulary.of(docs, this::checkpoint);
         this.splitter = new CompoundSplitter(vocabulary.terms(), vocabulary.written(), vocabulary.modifiers(), Words::term, Words::fold);
         vocabulary.splitWith(splitter);
         this.groups = new SynonymGroups(synonyms, Analysis.index(splitter, null));
+        // documents in contiguous ranges, each range a segment of its own written on its own
+        // thread; read in order, document n of the whole is docs.get(n)
+        int segments = parts > 0 ? Math.min(parts, Math.max(1, docs.size()))
+                : Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), docs.size() / DOCS_PER_SEGMENT));
+        List<ByteBuffersDirectory> directories = java.util.stream.IntStream.range(0, segments).parallel()
+                .mapToObj(k -> segment(k * docs.size() / segments, (k + 1) * docs.size() / segments)).toList();
+        this.directories = directories;
+        DirectoryReader[] readers = new DirectoryReader[segments];
+        for (int k = 0; k < segments; k++) {
+            readers[k] = DirectoryReader.open(directories.get(k));
+            if (readers[k].leaves().size() > 1) throw new IllegalStateException("each part of the search index must be one segment");
+        }
+        this.reader = new MultiReader(readers, true);
+        this.searcher = new IndexSearcher(reader);
+    }
+
+    /** Documents {@code from} (inclusive) to {@code to} as one segment. */
+    private ByteBuffersDirectory segment(int from, int to) {
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
         IndexWriterConfig config = new IndexWriterConfig(Analysis.surface()) // not used: every field comes analysed
                 .setRAMBufferSizeMB(1024)
                 .setMaxBufferedDocs(IndexWriterConfig.DISABLE_AUTO_FLUSH)
                 .setMergePolicy(NoMergePolicy.INSTANCE)
                 .setUseCompoundFile(false);
-        // analysed on every core, written in document order by one writer: one segment, document n is docs.get(n)
-        List<Document> analysed = java.util.stream.IntStream.range(0, docs.size()).parallel().mapToObj(d -> {
-            checkpoint();
-            return luceneDocument(d);
-        }).toList();
         try (IndexWriter writer = new IndexWriter(directory, config)) {
-            for (Document doc : analysed) writer.addDocument(doc);
+            for (int d = from; d < to; d++) {
+                checkpoint();
+                writer.addDocument(luceneDocument(d));
+            }
             writer.commit();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        this.reader = DirectoryReader.open(directory);
-        if (reader.leaves().size() > 1) throw new IllegalStateException("the search index must be one segment");
-        this.searcher = new IndexSearcher(reader);
+        return directory;
     }
 
     /**
      * @param synonyms synonym group key ("maalgrupper/autisme") → its names (title and synonyms)
      */
     public static SiteIndex build(List<SearchDocument> docs, Map<String, List<String>> synonyms) throws IOException {
-        return new SiteIndex(docs, synonyms, () -> false);
+        return new SiteIndex(docs, synonyms, () -> false, 0);
+    }
+
+    /** As {@link #build(List, Map)}, in {@code segments} segments whatever the size (the export must not depend on it). */
+    static SiteIndex build(List<SearchDocument> docs, Map<String, List<String>> synonyms, int segments) throws IOException {
+        return new SiteIndex(docs, synonyms, () -> false, segments);
     }
 
     /** As {@link #build(List, Map)}, given up with {@link Stopped} soon after {@code stop} says so. */
     static SiteIndex build(List<SearchDocument> docs, Map<String, List<String>> synonyms, BooleanSupplier stop) throws IOException {
-        return new SiteIndex(docs, synonyms, stop);
+        return new SiteIndex(docs, synonyms, stop, 0);
     }
 
     /** Thrown from any stage of building or writing an index that was told to stop. */
@@ -95,7 +121,7 @@ public final class SiteIndex implements Closeable {
         d.add(new DoubleDocValuesField(PRIOR, docs.get(doc).prior()));
         for (int f = 0; f < Fields.ALL.size(); f++) {
             String[] words = vocabulary.words(doc, f);
-            if (words.length > 0) d.add(new Field(Fields.ALL.get(f).field(), Replay.of(analysed(doc, f)), TEXT));
+            if (words.length > 0) d.add(new Field(Fields.ALL.get(f).field(), analysed(doc, f), TEXT));
         }
         return d;
     }
@@ -118,8 +144,9 @@ public final class SiteIndex implements Closeable {
         return searcher;
     }
 
-    LeafReader leaf() {
-        return reader.leaves().isEmpty() ? null : reader.leaves().get(0).reader();
+    /** The whole index: its documents in {@link #docs} order, over one or more segments. */
+    IndexReader reader() {
+        return reader;
     }
 
     public List<SearchDocument> docs() {
@@ -129,6 +156,6 @@ public final class SiteIndex implements Closeable {
     @Override
     public void close() throws IOException {
         reader.close();
-        directory.close();
+        for (ByteBuffersDirectory d : directories) d.close();
     }
 }

@@ -23,6 +23,21 @@ class AnalysisChainTest {
         return tokens.stream().map(t -> t.whole() ? t.term() : t.term() + " (" + t.type() + ")").toList();
     }
 
+    /**
+     * Whether each token starts a position: the field's length for BM25 counts only those (the
+     * gaps stop words leave do not count, so they need not be kept).
+     */
+    private static List<Boolean> startsAPosition(org.apache.lucene.analysis.TokenStream stream) throws java.io.IOException {
+        List<Boolean> out = new java.util.ArrayList<>();
+        try (org.apache.lucene.analysis.TokenStream ts = stream) {
+            var position = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) out.add(position.getPositionIncrement() > 0);
+            ts.end();
+        }
+        return out;
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {".", "examples/koebenhavn"})
     void theCachedChainEqualsTheChainOnEveryField(String site) throws Exception {
@@ -36,6 +51,8 @@ class AnalysisChainTest {
                     String text = docs.get(d).fields().get(Fields.ALL.get(f).field());
                     assertEquals(kinds(Analysis.tokens(reference, text == null ? "" : text)), kinds(Analysis.tokens(index.analysed(d, f))),
                             docs.get(d).url() + " " + Fields.ALL.get(f).field());
+                    assertEquals(startsAPosition(reference.tokenStream("f", text == null ? "" : text)), startsAPosition(index.analysed(d, f)),
+                            "positions of " + docs.get(d).url() + " " + Fields.ALL.get(f).field());
                     compared++;
                 }
             }
