@@ -16,6 +16,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,7 +29,6 @@ import dk.tilbudsoversigt.content.Problem;
 import dk.tilbudsoversigt.content.Problems;
 import dk.tilbudsoversigt.content.SiteSettings;
 import dk.tilbudsoversigt.site.Checked;
-import dk.tilbudsoversigt.search.SiteIndex;
 import dk.tilbudsoversigt.site.RenderJob;
 
 /**
@@ -47,8 +48,20 @@ final class PreviewOutput implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /**
+     * Where the search index's parallel work runs: one thread, so that however long the index
+     * of a large site takes, a save always has a core of its own (in the shared pool the index's
+     * tasks queued ahead of the save's).
+     */
+    private final ForkJoinPool indexWorkers = new ForkJoinPool(1, pool -> {
+        ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+        t.setName("search-index-worker");
+        t.setDaemon(true);
+        return t;
+    }, null, false);
+    private volatile boolean closed;
     private final AtomicReference<Checked> pendingIndex = new AtomicReference<>();
-    /** Rebuilds of saved files under way: the search index gives way to them (both cores go to the page being saved). */
+    /** Rebuilds of saved files under way: the search index pauses for them (both cores go to the page being saved). */
     private final java.util.concurrent.atomic.AtomicInteger rebuilding = new java.util.concurrent.atomic.AtomicInteger();
     private Set<String> indexFiles = Set.of();
     private JBakeRenderer renderer;
@@ -240,11 +253,20 @@ final class PreviewOutput implements AutoCloseable {
         try {
             Files.createDirectories(staging);
             temp = Files.createTempDirectory(staging, "soeg-");
+            Path folder = temp;
             try {
-                SiteBuilder.writeSearchIndex(checked, temp, () -> rebuilding.get() > 0 || pendingIndex.get() != null);
-            } catch (SiteIndex.Stopped e) {
-                // a save came: its rebuild goes first, then the newest content is indexed (this one again if none is newer)
-                if (pendingIndex.compareAndSet(null, checked)) indexer.submit(this::writeSearchIndex);
+                // not given up for a newer save (under saves seconds apart it would never end): it
+                // ends, and the newest content is indexed next
+                indexWorkers.submit(() -> {
+                    SiteBuilder.writeSearchIndex(checked, folder, this::pauseForRebuilds);
+                    return null;
+                }).get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) throw io;
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return;
             }
             Set<String> files = new TreeSet<>();
@@ -273,6 +295,17 @@ final class PreviewOutput implements AutoCloseable {
         }
     }
 
+    /** Waits while saved files are rebuilt; true (give up) when the preview is closing. */
+    private boolean pauseForRebuilds() {
+        try {
+            while (rebuilding.get() > 0 && !closed) Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+        return closed;
+    }
+
     private static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -298,7 +331,9 @@ final class PreviewOutput implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         indexer.shutdownNow();
+        indexWorkers.shutdownNow();
         try {
             indexer.awaitTermination(5, TimeUnit.SECONDS);
             Publisher.deleteTree(staging);

@@ -100,7 +100,7 @@ public final class SiteBuilder {
             problems.error(output.toString(), 1, refusal);
             return new Result(problems, Map.of(), 0);
         }
-        return publish(siteFolder, output, checked, new SiteModel(checked).jobs(), true, cache, probe);
+        return publish(siteFolder, output, checked, () -> new SiteModel(checked).jobs(), true, cache, probe);
     }
 
     /** The build cache of one build: where it is and the key of this build's input. */
@@ -149,28 +149,31 @@ public final class SiteBuilder {
      * {@code output} and swaps it in when all is written.
      */
     static Result publish(Path siteFolder, Path output, Checked checked, List<RenderJob> jobs, boolean searchIndex, Probe probe) {
-        return publish(siteFolder, output, checked, jobs, searchIndex, null, probe);
+        return publish(siteFolder, output, checked, () -> jobs, searchIndex, null, probe);
     }
 
-    private static Result publish(Path siteFolder, Path output, Checked checked, List<RenderJob> jobs, boolean searchIndex,
-                                  Cached cache, Probe probe) {
+    /** As above, the jobs worked out while the search index is already being written (it needs only {@code checked}). */
+    private static Result publish(Path siteFolder, Path output, Checked checked, java.util.function.Supplier<List<RenderJob>> modelled,
+                                  boolean searchIndex, Cached cache, Probe probe) {
         Problems problems = checked.problems();
         Path outputAbs = output.toAbsolutePath().normalize();
         Path temp = null;
+        CompletableFuture<Void> index = null;
         try {
             probe.reached(Stage.CHECKED);
             temp = Publisher.temporaryFolder(outputAbs);
-            Assets assets = new Assets(siteFolder, checked.content().settings());
-            JBakeRenderer renderer = new JBakeRenderer(siteFolder, temp, jobs, shared(checked.content().settings(), assets));
             // the search index needs no rendered page: it is built beside the pages, on a thread of its own
             Path folder = temp;
-            CompletableFuture<Void> index = !searchIndex ? CompletableFuture.completedFuture(null) : CompletableFuture.runAsync(() -> {
+            index = !searchIndex ? CompletableFuture.completedFuture(null) : CompletableFuture.runAsync(() -> {
                 try {
                     writeSearchIndex(checked, folder);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }, task -> new Thread(task, "search-index").start());
+            List<RenderJob> jobs = modelled.get();
+            Assets assets = new Assets(siteFolder, checked.content().settings());
+            JBakeRenderer renderer = new JBakeRenderer(siteFolder, temp, jobs, shared(checked.content().settings(), assets));
             Problems renderProblems = new Problems();
             jobs.parallelStream().forEach(job -> render(renderer, job, renderProblems));
             try {
@@ -209,6 +212,13 @@ public final class SiteBuilder {
             problems.error("templates", 1, "skabelonerne kunne ikke indlæses: " + rootMessage(e));
             return new Result(problems, Map.of(), 0);
         } finally {
+            if (index != null) {
+                try {
+                    index.join(); // before its folder goes, when the pages failed first
+                } catch (RuntimeException ignored) {
+                    // the build has failed already; this is only the index of it
+                }
+            }
             if (temp != null) Publisher.discard(temp);
         }
     }
