@@ -39,6 +39,8 @@ import dk.tilbudsoversigt.site.RenderJob;
  */
 final class PreviewOutput implements AutoCloseable {
     private static final long INDEX_DEBOUNCE_MS = 150;
+    /** How long after a rebuild the search index still waits: the open page reloads meanwhile. */
+    private static final long AFTER_REBUILD_NANOS = 700_000_000L;
 
     private final Path site;
     private final Path output;
@@ -60,6 +62,8 @@ final class PreviewOutput implements AutoCloseable {
         return t;
     }, null, false);
     private volatile boolean closed;
+    /** When the last rebuild of saved files ended: the browser reloads the saved page just after. */
+    private volatile long lastRebuildEnded = System.nanoTime() - AFTER_REBUILD_NANOS;
     private final AtomicReference<Checked> pendingIndex = new AtomicReference<>();
     /** Rebuilds of saved files under way: the search index pauses for them (both cores go to the page being saved). */
     private final java.util.concurrent.atomic.AtomicInteger rebuilding = new java.util.concurrent.atomic.AtomicInteger();
@@ -226,6 +230,7 @@ final class PreviewOutput implements AutoCloseable {
     }
 
     void rebuildEnded() {
+        lastRebuildEnded = System.nanoTime();
         rebuilding.decrementAndGet();
     }
 
@@ -243,10 +248,10 @@ final class PreviewOutput implements AutoCloseable {
     private void writeSearchIndex() {
         try {
             Thread.sleep(INDEX_DEBOUNCE_MS);
-            while (rebuilding.get() > 0) Thread.sleep(10);
         } catch (InterruptedException e) {
             return;
         }
+        if (pauseForRebuilds()) return;
         Checked checked = pendingIndex.getAndSet(null);
         if (checked == null) return;
         Path temp = null;
@@ -273,11 +278,17 @@ final class PreviewOutput implements AutoCloseable {
             try (Stream<Path> walk = Files.walk(temp)) {
                 for (Path p : walk.filter(Files::isRegularFile).toList()) files.add(ContentLoader.relative(temp, p));
             }
+            // every file but the directory is named by a hash of its content: one already in place
+            // is the same file (most of them, after a save); the directory goes last, so that a search
+            // under way never reads a directory whose files are not there yet
+            String directory = "soeg/indeks.bin";
             for (String file : files) {
                 Path target = output.resolve(file);
+                if (file.equals(directory) || indexFiles.contains(file) && Files.exists(target)) continue;
                 Files.createDirectories(target.getParent());
                 move(temp.resolve(file), target);
             }
+            if (files.contains(directory)) move(temp.resolve(directory), output.resolve(directory));
             for (String old : indexFiles) {
                 if (!files.contains(old)) delete(output.resolve(old));
             }
@@ -295,10 +306,10 @@ final class PreviewOutput implements AutoCloseable {
         }
     }
 
-    /** Waits while saved files are rebuilt; true (give up) when the preview is closing. */
+    /** Waits while saved files are rebuilt and their pages reload; true (give up) when the preview is closing. */
     private boolean pauseForRebuilds() {
         try {
-            while (rebuilding.get() > 0 && !closed) Thread.sleep(5);
+            while (!closed && (rebuilding.get() > 0 || System.nanoTime() - lastRebuildEnded < AFTER_REBUILD_NANOS)) Thread.sleep(5);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;

@@ -164,6 +164,7 @@ final class IndexExport {
             PostingsEnum pe = null;
             BytesRef br;
             while ((br = te.next()) != null) {
+                index.checkpoint();
                 TermPostings p = terms.computeIfAbsent(br.utf8ToString(), k -> new TermPostings());
                 int n = te.docFreq();
                 p.df[f] = n;
@@ -214,6 +215,7 @@ final class IndexExport {
         String previous = "";
         String last = "";
         for (String term : names) {
+            index.checkpoint();
             if (count == 0) firstTerms.add(separator(last, term));
             int shared = Bytes.shared(previous, term);
             shard.varint(shared).string(term.substring(shared));
