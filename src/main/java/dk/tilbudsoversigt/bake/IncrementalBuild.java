@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import dk.tilbudsoversigt.content.Content;
@@ -91,6 +92,8 @@ public final class IncrementalBuild implements AutoCloseable {
     private final Set<String> dirtyAttachments = new TreeSet<>();
     /** Attachments deleted since the last write, whose copies are still in the output. */
     private final Set<String> removedAttachments = new TreeSet<>();
+    /** Whether the last write left files for later, as newer changes waited. */
+    private boolean unfinished;
 
     /** Builds nothing yet; call {@link #full} first. */
     public IncrementalBuild(Path siteFolder, Path output, boolean includeDrafts) {
@@ -144,15 +147,24 @@ public final class IncrementalBuild implements AutoCloseable {
      * the build reads (site.properties, templates/, assets/) means a full build.
      */
     public Step update(Collection<Path> changed, Listener listener) {
+        return update(changed, listener, () -> false);
+    }
+
+    /**
+     * As {@link #update(Collection, Listener)}; once the changed pages' own files are written,
+     * the rest (listings, pages that show them) is left for the next update when {@code newer}
+     * says that newer changes wait.
+     */
+    public Step update(Collection<Path> changed, Listener listener, BooleanSupplier newer) {
         out.rebuildStarted();
         try {
-            return rebuild(changed, listener);
+            return rebuild(changed, listener, newer);
         } finally {
             out.rebuildEnded();
         }
     }
 
-    private Step rebuild(Collection<Path> changed, Listener listener) {
+    private Step rebuild(Collection<Path> changed, Listener listener, BooleanSupplier newer) {
         long start = System.nanoTime();
         Set<String> files = new TreeSet<>();
         for (Path path : changed) {
@@ -167,7 +179,7 @@ public final class IncrementalBuild implements AutoCloseable {
             if (!first.equals(ContentLoader.CONTENT)) continue;
             if (!loaded || rel.getNameCount() == 1 || !collect(abs, files)) return full(listener);
         }
-        if (files.isEmpty()) return new Step(false, problems(), 0, System.nanoTime() - start);
+        if (files.isEmpty() && !unfinished) return new Step(false, problems(), 0, System.nanoTime() - start);
 
         Map<String, Page> before = new HashMap<>();
         Map<String, LinkFacts> factsBefore = new HashMap<>();
@@ -244,7 +256,7 @@ public final class IncrementalBuild implements AutoCloseable {
 
         int written = 0;
         if (!hasContentErrors()) {
-            written = out.stale() ? writeAll(content, published, listener) : writeChanged(content, published, files, listener);
+            written = out.stale() ? writeAll(content, published, listener) : writeChanged(content, published, files, listener, newer);
         }
         return new Step(false, problems(), written, System.nanoTime() - start);
     }
@@ -396,29 +408,40 @@ public final class IncrementalBuild implements AutoCloseable {
         dirtyPages.clear();
         dirtyAttachments.clear();
         removedAttachments.clear();
+        unfinished = false;
         listener.written(null);
         return files;
     }
 
     /** Writes the files whose model changed: the saved pages' own first, then everything else. */
-    private int writeChanged(Content content, List<Page> published, Set<String> saved, Listener listener) {
+    private int writeChanged(Content content, List<Page> published, Set<String> saved, Listener listener, BooleanSupplier newer) {
         out.begin();
         Checked checked = checked(content, published);
         SiteModel next = new SiteModel(checked, model);
-        Set<String> affected = new TreeSet<>(dirtyPages);
+        // the saved pages' own files first, before anything that needs the whole site in order
+        Map<String, RenderJob> own = new TreeMap<>();
         for (String file : dirtyPages) {
+            RenderJob job = saved.contains(file) ? next.pageJob(file) : null;
+            if (job != null && !out.unchanged(job)) own.put(file, job);
+        }
+        if (!out.knows(List.copyOf(own.values()), next::jobs, settings)) return 0;
+        Set<String> dirty = new TreeSet<>(dirtyPages);
+        dirtyPages.clear();
+        out.requestSearchIndex(checked); // before the saved pages reload, so that whoever sees them can wait for it
+        int count = write(own, Set.of(), listener, null);
+        out.rebuildEnded();
+
+        Set<String> affected = new TreeSet<>(dirty);
+        for (String file : dirty) {
             affected.addAll(model.readersOf(file));
             affected.addAll(next.readersOf(file));
         }
-        Map<String, RenderJob> own = new TreeMap<>();
+        affected.removeAll(own.keySet());
         Map<String, RenderJob> rest = new TreeMap<>();
         for (String file : affected) {
             RenderJob job = next.pageJob(file);
-            if (job != null && !out.unchanged(job)) (saved.contains(file) ? own : rest).put(file, job);
+            if (job != null && !out.unchanged(job)) rest.put(file, job);
         }
-        if (!out.knows(List.copyOf(own.values()), next::jobs, settings)) return 0;
-        dirtyPages.clear();
-        int count = write(own, Set.of(), listener);
 
         List<RenderJob> listings = new ArrayList<>();
         Set<String> paths = new HashSet<>(next.pagePaths());
@@ -440,9 +463,9 @@ public final class IncrementalBuild implements AutoCloseable {
         removedAttachments.clear();
         dirtyAttachments.clear();
         for (RenderJob job : listings) rest.put(job.path(), job); // keyed apart from content files: paths start with '/'
-        count += write(rest, gone, listener);
+        count += write(rest, gone, listener, newer);
+        unfinished = count < own.size() + rest.size() + gone.size() && newer.getAsBoolean();
         model = next;
-        out.requestSearchIndex(checked);
         return count;
     }
 
@@ -451,8 +474,9 @@ public final class IncrementalBuild implements AutoCloseable {
      * a page whose file could not be written stays to be written. The listener hears of the files
      * written and of {@code alsoChanged}.
      */
-    private int write(Map<String, RenderJob> jobs, Set<String> alsoChanged, Listener listener) {
-        Set<String> done = out.write(List.copyOf(jobs.values()));
+    private int write(Map<String, RenderJob> jobs, Set<String> alsoChanged, Listener listener, BooleanSupplier stop) {
+        List<RenderJob> list = List.copyOf(jobs.values());
+        Set<String> done = stop == null ? out.write(list) : out.writeInTurn(list, stop);
         jobs.forEach((key, job) -> {
             if (!done.contains(job.path()) && !key.startsWith("/")) dirtyPages.add(key);
         });

@@ -65,8 +65,8 @@ final class PreviewOutput implements AutoCloseable {
     /** When the last rebuild of saved files ended: the browser reloads the saved page just after. */
     private volatile long lastRebuildEnded = System.nanoTime() - AFTER_REBUILD_NANOS;
     private final AtomicReference<Checked> pendingIndex = new AtomicReference<>();
-    /** Rebuilds of saved files under way: the search index pauses for them (both cores go to the page being saved). */
-    private final java.util.concurrent.atomic.AtomicInteger rebuilding = new java.util.concurrent.atomic.AtomicInteger();
+    /** Whether saved pages are being rebuilt: the search index pauses meanwhile (both cores go to the page being saved). */
+    private volatile boolean rebuilding;
     private Set<String> indexFiles = Set.of();
     private JBakeRenderer renderer;
     private final Map<String, RenderJob> written = new HashMap<>();
@@ -153,9 +153,22 @@ final class PreviewOutput implements AutoCloseable {
 
     /** Renders the jobs in parallel and moves each file into place; returns the URL paths written. */
     Set<String> write(List<RenderJob> jobs) {
+        return write(jobs.parallelStream(), jobs, () -> false);
+    }
+
+    /**
+     * Renders the jobs one after the other, leaving one core to the browser that reloads a saved
+     * page and to the search index, and stops when {@code stop} says so; returns the URL paths written.
+     */
+    Set<String> writeInTurn(List<RenderJob> jobs, java.util.function.BooleanSupplier stop) {
+        return write(jobs.stream(), jobs, stop);
+    }
+
+    private Set<String> write(Stream<RenderJob> each, List<RenderJob> jobs, java.util.function.BooleanSupplier stop) {
         Map<String, Problem> failed = new ConcurrentHashMap<>();
         Set<String> done = ConcurrentHashMap.newKeySet();
-        jobs.parallelStream().forEach(job -> {
+        each.forEach(job -> {
+            if (stop.getAsBoolean()) return;
             Problems found = new Problems();
             String file = JBakeRenderer.outputFile(job.path());
             if (!SiteBuilder.render(renderer, job, found)) {
@@ -224,14 +237,16 @@ final class PreviewOutput implements AutoCloseable {
         if (pendingIndex.getAndSet(checked) == null) indexer.submit(this::writeSearchIndex);
     }
 
-    /** A rebuild of saved files begins: a search index being written gives up, to start again after it. */
+    /** A rebuild of saved files begins: a search index being written pauses until their own pages are written and reloaded. */
     void rebuildStarted() {
-        rebuilding.incrementAndGet();
+        rebuilding = true;
     }
 
+    /** The saved files' own pages are written (or the rebuild ended without them); called more than once, the first counts. */
     void rebuildEnded() {
+        if (!rebuilding) return;
         lastRebuildEnded = System.nanoTime();
-        rebuilding.decrementAndGet();
+        rebuilding = false;
     }
 
     /** Waits until the search index requested so far is written (one given up for a rebuild is written again). */
@@ -309,7 +324,7 @@ final class PreviewOutput implements AutoCloseable {
     /** Waits while saved files are rebuilt and their pages reload; true (give up) when the preview is closing. */
     private boolean pauseForRebuilds() {
         try {
-            while (!closed && (rebuilding.get() > 0 || System.nanoTime() - lastRebuildEnded < AFTER_REBUILD_NANOS)) Thread.sleep(5);
+            while (!closed && (rebuilding || System.nanoTime() - lastRebuildEnded < AFTER_REBUILD_NANOS)) Thread.sleep(5);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;

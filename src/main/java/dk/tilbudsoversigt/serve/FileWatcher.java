@@ -27,6 +27,10 @@ import dk.tilbudsoversigt.content.SettingsReader;
  * events (truncate, write, rename), so a batch closes after a short quiet spell. Uses the
  * operating system's notifications where Java has them (Linux, Windows) and otherwise, or when
  * they cannot be had, compares the files' sizes and times a few times a second.
+ *
+ * <p>Batches are handed on from a thread of their own, so that watching goes on while a batch is
+ * being handled: whatever changed meanwhile waits as one batch, and the handler can ask
+ * ({@link #waiting()}) whether newer changes wait, to leave work that they would redo.
  */
 final class FileWatcher implements AutoCloseable {
     static final List<String> WATCHED = List.of("content", "templates", "assets", SettingsReader.FILE);
@@ -37,6 +41,9 @@ final class FileWatcher implements AutoCloseable {
     private final Path site;
     private final Consumer<Set<Path>> handler;
     private final Thread thread;
+    private final Thread handling;
+    /** Changed paths seen and not yet handed on. */
+    private final Set<Path> waiting = new TreeSet<>();
     private final WatchService service;
     private final Map<WatchKey, Path> folders = new HashMap<>();
     private volatile boolean running = true;
@@ -65,7 +72,17 @@ final class FileWatcher implements AutoCloseable {
         Map<Path, String> first = isNative() ? Map.of() : snapshot(); // before returning: a change right after counts
         thread = new Thread(() -> run(first), "preview-watcher");
         thread.setDaemon(true);
+        handling = new Thread(this::handOn, "preview-rebuild");
+        handling.setDaemon(true);
+        handling.start();
         thread.start();
+    }
+
+    /** Whether changes wait to be handed on: the batch being handled is already old. */
+    boolean waiting() {
+        synchronized (waiting) {
+            return !waiting.isEmpty();
+        }
     }
 
     /** True when the operating system tells about changes; false when the watcher compares files itself. */
@@ -121,12 +138,34 @@ final class FileWatcher implements AutoCloseable {
         }
     }
 
-    /** Hands a batch on; a rebuild that fails must not stop the watching (nor print a stack trace). */
+    /** Adds a batch to what waits to be handed on. */
     private void handle(Set<Path> batch) {
-        try {
-            handler.accept(batch);
-        } catch (RuntimeException e) {
-            failures++;
+        synchronized (waiting) {
+            waiting.addAll(batch);
+            waiting.notifyAll();
+        }
+    }
+
+    /** Hands on, one at a time, all that waits; a rebuild that fails must not stop the watching (nor print a stack trace). */
+    private void handOn() {
+        while (running) {
+            Set<Path> batch;
+            synchronized (waiting) {
+                while (waiting.isEmpty()) {
+                    try {
+                        waiting.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                batch = new TreeSet<>(waiting);
+                waiting.clear();
+            }
+            try {
+                handler.accept(batch);
+            } catch (RuntimeException e) {
+                failures++;
+            }
         }
     }
 
@@ -217,6 +256,7 @@ final class FileWatcher implements AutoCloseable {
         running = false;
         if (service != null) close(service);
         thread.interrupt();
+        handling.interrupt();
     }
 
     private static void close(WatchService s) {

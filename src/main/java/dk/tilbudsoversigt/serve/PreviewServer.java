@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -39,6 +40,13 @@ public final class PreviewServer implements AutoCloseable {
     private static final String PREVIEW = "/__preview/";
     private static final long EVENT_WAIT_MS = 25_000;
     private static final int KEPT_PUBLICATIONS = 1000;
+    private static final String FOREVER = "max-age=31536000, immutable";
+    private static final byte[] RELOAD_JS = resource("/preview/reload.js");
+    private static final String RELOAD_JS_HASH = java.util.HexFormat.of().formatHex(sha256(RELOAD_JS)).substring(0, 10);
+    /** A CSS or JavaScript file with the build's content hash in its name (bake.Assets). */
+    private static final Pattern HASHED_ASSET = Pattern.compile("\\.[0-9a-f]{10}\\.(css|js)$");
+    /** A file of the search index, named by a hash of its content (search.IndexExport); not the directory, indeks.bin. */
+    private static final Pattern HASHED_INDEX_FILE = Pattern.compile("^/soeg/[a-z]/[0-9a-f]{8}(/[0-9]+)?\\.bin$");
 
     /** Files written at one moment: URL paths below the base path, or null for every page. */
     private record Publication(long version, Set<String> paths) {}
@@ -52,7 +60,7 @@ public final class PreviewServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final FileWatcher watcher;
+    private volatile FileWatcher watcher;
     private final Consumer<IncrementalBuild.Step> log;
     private final Deque<Publication> publications = new ArrayDeque<>();
     private long version;
@@ -122,7 +130,7 @@ public final class PreviewServer implements AutoCloseable {
         return lastStep;
     }
 
-    /** Waits until the preview's search index has caught up with the latest rebuild. */
+    /** Waits until the preview's search index holds the content of the latest rebuild's saved pages, which ask for it before they are written. */
     public void awaitSearchIndex() throws InterruptedException {
         build.awaitSearchIndex();
     }
@@ -131,13 +139,18 @@ public final class PreviewServer implements AutoCloseable {
     private synchronized void changed(Set<Path> paths) {
         IncrementalBuild.Step step;
         try {
-            step = build.update(paths, this::written);
+            step = build.update(paths, this::written, this::newerChangesWait);
         } catch (RuntimeException e) {
             // a rebuild of the changed files that went wrong: start over from the files as they are now
             step = build.full(this::written);
         }
         apply(step);
         log.accept(step);
+    }
+
+    private boolean newerChangesWait() {
+        FileWatcher w = watcher; // null while the constructor has not yet set it
+        return w != null && w.waiting();
     }
 
     /** Files were written: the pages showing them reload; with errors gone, every page does. */
@@ -239,7 +252,8 @@ public final class PreviewServer implements AutoCloseable {
                 return;
             }
             String type = ContentTypes.of(file);
-            send(exchange, 200, type, type.startsWith("text/html") ? inject(body, seen, pagePath(path)) : body);
+            if (type.startsWith("text/html")) send(exchange, 200, type, inject(body, seen, pagePath(path)));
+            else send(exchange, 200, type, body, namedByContent(rel) ? FOREVER : "no-store");
         }
     }
 
@@ -266,9 +280,8 @@ public final class PreviewServer implements AutoCloseable {
 
     private void preview(HttpExchange exchange, String what) throws IOException {
         if (what.equals("reload.js")) {
-            try (InputStream in = PreviewServer.class.getResourceAsStream("/preview/reload.js")) {
-                send(exchange, 200, "text/javascript; charset=utf-8", in.readAllBytes());
-            }
+            // the same for every page (a page's version is its data-v) and named by its hash: kept by the browser
+            send(exchange, 200, "text/javascript; charset=utf-8", RELOAD_JS, FOREVER);
         } else if (what.equals("events")) {
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             long since;
@@ -316,6 +329,22 @@ public final class PreviewServer implements AutoCloseable {
         return out;
     }
 
+    private static byte[] resource(String name) {
+        try (InputStream in = PreviewServer.class.getResourceAsStream(name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The page with the preview's reload script, which knows which version of the site it came from. */
     private byte[] inject(byte[] html, long seen) {
         return inject(html, seen, null);
@@ -326,7 +355,7 @@ public final class PreviewServer implements AutoCloseable {
         String page = new String(html, StandardCharsets.UTF_8);
         Mount m = mount;
         String script = (m != null && pagePath != null ? m.banner(base, pagePath) : "")
-                + "<script src=\"" + base + PREVIEW + "reload.js?v=" + seen + "\"></script>";
+                + "<script src=\"" + base + PREVIEW + "reload.js?" + RELOAD_JS_HASH + "\" data-v=\"" + seen + "\"></script>";
         int end = page.lastIndexOf("</body>");
         page = end < 0 ? page + script : page.substring(0, end) + script + page.substring(end);
         return page.getBytes(StandardCharsets.UTF_8);
@@ -337,9 +366,22 @@ public final class PreviewServer implements AutoCloseable {
         exchange.sendResponseHeaders(302, -1);
     }
 
+    /**
+     * Whether a file's name says its content, so that it never changes: CSS and modules with a
+     * hash in their name, the search index's files (all but its directory). A page that reloads
+     * after a save then fetches only itself.
+     */
+    static boolean namedByContent(String rel) {
+        return HASHED_ASSET.matcher(rel).find() || HASHED_INDEX_FILE.matcher(rel).find();
+    }
+
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        send(exchange, status, type, body, "no-store");
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body, String caching) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.getResponseHeaders().set("Cache-Control", caching);
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
     }

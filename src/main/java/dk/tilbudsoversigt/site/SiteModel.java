@@ -35,21 +35,95 @@ public final class SiteModel {
     private final Checked checked;
     private final SiteSettings settings;
     private final String base;
-    private final SiteModel previous;
+    /** Until the lists are worked out (then let go, so that a preview's models do not hold on to each other). */
+    private SiteModel previous;
     private final Map<String, Page> byKey = new HashMap<>();
     private final Map<String, Page> byFile = new HashMap<>();
-    private final Map<String, CollationKey> titleKeys = new HashMap<>();
-    private final List<Page> sorted;
-    private final Map<PageType, List<Page>> byType = new EnumMap<>(PageType.class);
-    private final Map<String, OfferCard> cards = new HashMap<>();
-    private final Map<String, List<OfferCard>> offersByGroup = new HashMap<>();
-    private final List<OfferCard> offers;
-    private final List<Facet> ageFacets;
-    private final List<Facet> groupFacets;
-    private final List<Facet> areaFacets;
-    private final List<Facet> referralFacets;
+    private Lists lists;
     private Map<String, List<String>> relatedBy;
-    private String offerJson;
+
+    /**
+     * Everything that needs all pages in order: worked out when first needed, so that the
+     * preview writes a saved page's own file before it sorts 10,000 offers.
+     */
+    private final class Lists {
+        final Map<String, CollationKey> titleKeys = new HashMap<>();
+        final List<Page> sorted;
+        final Map<PageType, List<Page>> byType = new EnumMap<>(PageType.class);
+        final Map<String, OfferCard> cards = new HashMap<>();
+        final Map<String, List<OfferCard>> offersByGroup = new HashMap<>();
+        final List<OfferCard> offers;
+        final List<Facet> ageFacets;
+        final List<Facet> groupFacets;
+        final List<Facet> areaFacets;
+        final List<Facet> referralFacets;
+        /** The offers file's text, for overviews in pages; null for a shorter list. */
+        final String offerJson;
+
+        Lists(Lists before) {
+            this.sorted = sortedByTitle(checked.pages(), before, titleKeys);
+            for (PageType type : PageType.values()) byType.put(type, new ArrayList<>());
+            for (Page p : sorted) byType.get(p.type()).add(p);
+            byType.replaceAll((type, pages) -> List.copyOf(pages));
+            this.offers = byType.get(PageType.TILBUD).stream().map(p -> card(p, before)).toList();
+            for (OfferCard card : offers) {
+                cards.put(card.page().file(), card);
+                for (String group : new LinkedHashSet<>(card.offer().targetGroups())) offersByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(card);
+            }
+            this.ageFacets = facets("alder", settings.ageGroups().stream().map(SiteSettings.AgeBand::slug).toList(), OfferCard::ageBands);
+            this.groupFacets = groupFacets();
+            this.areaFacets = facets("omraade", settings.areas(), o -> o.offer().areas());
+            this.referralFacets = referralFacets();
+            this.offerJson = Pager.split(offers).size() > 1 ? offerJson(before) : null;
+        }
+
+        /** The offers file's text; after an earlier build with the very same offer cards, its text. */
+        private String offerJson(Lists before) {
+            boolean same = before != null && before.offerJson != null && before.offers.size() == offers.size();
+            for (int i = 0; same && i < offers.size(); i++) same = before.offers.get(i) == offers.get(i);
+            return same ? before.offerJson : OfferData.json(offers);
+        }
+
+        /** One facet per value, each with the offers that have it, in one pass over the offers. */
+        private List<Facet> facets(String kind, List<String> values, java.util.function.Function<OfferCard, List<String>> of) {
+            Map<String, List<OfferCard>> byValue = new HashMap<>();
+            for (String v : values) byValue.put(v, new ArrayList<>());
+            for (OfferCard o : offers) {
+                List<String> own = of.apply(o);
+                for (int i = 0; i < own.size(); i++) {
+                    List<OfferCard> list = byValue.get(own.get(i));
+                    if (list != null && own.indexOf(own.get(i)) == i) list.add(o); // once, however often it is named
+                }
+            }
+            List<Facet> out = new ArrayList<>();
+            for (String v : values) {
+                switch (kind) {
+                    case "alder" -> settings.ageGroups().stream().filter(b -> b.slug().equals(v)).findFirst().ifPresent(b ->
+                            out.add(new Facet(kind, v, b.label(), base + Urls.ageBand(v), List.copyOf(byValue.get(v)))));
+                    default -> out.add(new Facet(kind, v, Labels.area(v), base + Urls.area(v), List.copyOf(byValue.get(v))));
+                }
+            }
+            return List.copyOf(out);
+        }
+
+        private List<Facet> groupFacets() {
+            return byType.get(PageType.MAALGRUPPE).stream().map(g -> new Facet("maalgruppe", g.slug(), g.title(),
+                    base + Urls.targetGroup(g.slug()), offersIn(g.slug()))).toList();
+        }
+
+        /** The offers of a target group, by title. */
+        List<OfferCard> offersIn(String group) {
+            return List.copyOf(offersByGroup.getOrDefault(group, List.of()));
+        }
+
+        private List<Facet> referralFacets() {
+            List<OfferCard> without = new ArrayList<>();
+            List<OfferCard> with = new ArrayList<>();
+            for (OfferCard o : offers) (o.offer().referralRequired() ? with : without).add(o);
+            return List.of(new Facet("visitation", "nej", "Uden visitation", base + Urls.referral(false), List.copyOf(without)),
+                    new Facet("visitation", "ja", "Kræver visitation", base + Urls.referral(true), List.copyOf(with)));
+        }
+    }
 
     public SiteModel(Checked checked) {
         this(checked, null);
@@ -65,19 +139,14 @@ public final class SiteModel {
             byKey.put(p.key(), p);
             byFile.put(p.file(), p);
         }
-        for (PageType type : PageType.values()) byType.put(type, new ArrayList<>());
-        this.sorted = sortedByTitle(checked.pages());
-        for (Page p : sorted) byType.get(p.type()).add(p);
-        byType.replaceAll((type, pages) -> List.copyOf(pages));
-        this.offers = pagesOf(PageType.TILBUD).stream().map(this::card).toList();
-        for (OfferCard card : offers) {
-            cards.put(card.page().file(), card);
-            for (String group : new LinkedHashSet<>(card.offer().targetGroups())) offersByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(card);
+    }
+
+    private Lists lists() {
+        if (lists == null) {
+            lists = new Lists(previous == null ? null : previous.lists);
+            previous = null;
         }
-        this.ageFacets = facets("alder", settings.ageGroups().stream().map(SiteSettings.AgeBand::slug).toList(), OfferCard::ageBands);
-        this.groupFacets = groupFacets();
-        this.areaFacets = facets("omraade", settings.areas(), o -> o.offer().areas());
-        this.referralFacets = referralFacets();
+        return lists;
     }
 
     /** Every file of the site. */
@@ -112,7 +181,7 @@ public final class SiteModel {
         }
         jobs.add(glossaryIndex());
         Map<String, Object> search = model("Søg", List.of(home()));
-        search.put("groups", groupFacets);
+        search.put("groups", lists().groupFacets);
         search.put("ownSearchField", true);
         jobs.add(new RenderJob("soeg.ftlh", "/soeg/", search));
         jobs.add(new RenderJob("was.ftlh", "/was/", model("Tilgængelighedserklæring", List.of(home()))));
@@ -151,7 +220,7 @@ public final class SiteModel {
         }
         readers.addAll(relatedBy.getOrDefault(page.key(), List.of()));
         if (page.type() == PageType.MAALGRUPPE) {
-            for (OfferCard card : offersByGroup.getOrDefault(page.slug(), List.of())) readers.add(card.page().file());
+            for (OfferCard card : lists().offersByGroup.getOrDefault(page.slug(), List.of())) readers.add(card.page().file());
         }
         if (page.details() instanceof Page.Offer offer) {
             for (String group : offer.targetGroups()) {
@@ -168,26 +237,26 @@ public final class SiteModel {
 
     /** The pages of a type that this build writes (drafts too, with --drafts), by title. */
     private List<Page> pagesOf(PageType type) {
-        return byType.get(type);
+        return lists().byType.get(type);
     }
 
     /**
      * Sorted by title in Danish order (then by key); each title's collation key is computed once.
      * After an earlier build, the pages start in its order, which the sort then only mends.
      */
-    private List<Page> sortedByTitle(List<Page> pages) {
+    private List<Page> sortedByTitle(List<Page> pages, Lists before, Map<String, CollationKey> titleKeys) {
         for (Page p : pages) {
             titleKeys.computeIfAbsent(p.title(), t -> {
-                CollationKey known = previous == null ? null : previous.titleKeys.get(t);
+                CollationKey known = before == null ? null : before.titleKeys.get(t);
                 return known != null ? known : DANISH.getCollationKey(t);
             });
         }
         List<Page> start = pages;
-        if (previous != null) {
+        if (before != null) {
             start = new ArrayList<>(pages.size());
             Set<String> placed = new HashSet<>();
-            for (Page before : previous.sorted) {
-                Page now = byFile.get(before.file());
+            for (Page was : before.sorted) {
+                Page now = byFile.get(was.file());
                 if (now != null && placed.add(now.file())) start.add(now);
             }
             for (Page p : pages) {
@@ -216,9 +285,15 @@ public final class SiteModel {
         return new Link(page.title(), base + Urls.of(page));
     }
 
-    private OfferCard card(Page page) {
+    /** An offer's card; before the lists are worked out, made from the page alone (equal to the one they will hold). */
+    private OfferCard cardOf(Page page) {
+        if (lists != null) return lists.cards.get(page.file());
+        return card(page, previous == null ? null : previous.lists);
+    }
+
+    private OfferCard card(Page page, Lists before) {
         Page.Offer offer = page.offer();
-        OfferCard known = previous == null ? null : previous.cards.get(page.file());
+        OfferCard known = before == null ? null : before.cards.get(page.file());
         if (known != null && known.page() == page && sameGroupPages(offer)) return known;
         List<Link> groups = offer.targetGroups().stream().map(s -> byKey.get("maalgrupper/" + s))
                 .filter(g -> g != null).map(this::link).toList();
@@ -233,7 +308,7 @@ public final class SiteModel {
     private boolean sameGroupPages(Page.Offer offer) {
         for (String slug : offer.targetGroups()) {
             String key = PageType.MAALGRUPPE.folder() + "/" + slug;
-            if (byKey.get(key) != previous.byKey.get(key)) return false;
+            if (previous == null || byKey.get(key) != previous.byKey.get(key)) return false;
         }
         return true;
     }
@@ -261,8 +336,8 @@ public final class SiteModel {
         m.put("body", body);
         m.put("related", page.related().stream().map(byKey::get).filter(p -> p != null).map(this::link).toList());
         switch (page.type()) {
-            case TILBUD -> m.put("card", cards.get(page.file()));
-            case MAALGRUPPE -> putPage(m, offersIn(page.slug()), base + Urls.of(page), 1);
+            case TILBUD -> m.put("card", cardOf(page));
+            case MAALGRUPPE -> putPage(m, lists().offersIn(page.slug()), base + Urls.of(page), 1);
             case HANDLEPLAN -> m.put("statusCounts", statusCounts((Page.ActionPlan) page.details()));
             case FAQ -> m.put("jsonLd", JsonLd.faq(body));
             default -> { }
@@ -293,79 +368,41 @@ public final class SiteModel {
                     m.put("body", checked.bodies().getOrDefault(p.file(), RenderedBody.EMPTY));
                     if (p.summary() != null) m.put("description", p.summary());
                 });
-        m.put("ageFacets", ageFacets);
-        m.put("groupFacets", groupFacets);
+        m.put("ageFacets", lists().ageFacets);
+        m.put("groupFacets", lists().groupFacets);
         m.put("faqs", pagesOf(PageType.FAQ).stream().map(this::link).toList());
         m.put("plans", pagesOf(PageType.PLAN).stream().map(this::link).toList());
         m.put("actionPlans", pagesOf(PageType.HANDLEPLAN).stream().map(this::link).toList());
         m.put("news", newsNewestFirst().stream().limit(3).toList());
-        m.put("offerCount", offers.size());
+        m.put("offerCount", lists().offers.size());
         return new RenderJob("forside.ftlh", "/", m);
-    }
-
-    /** One facet per value, each with the offers that have it, in one pass over the offers. */
-    private List<Facet> facets(String kind, List<String> values, java.util.function.Function<OfferCard, List<String>> of) {
-        Map<String, List<OfferCard>> byValue = new HashMap<>();
-        for (String v : values) byValue.put(v, new ArrayList<>());
-        for (OfferCard o : offers) {
-            List<String> own = of.apply(o);
-            for (int i = 0; i < own.size(); i++) {
-                List<OfferCard> list = byValue.get(own.get(i));
-                if (list != null && own.indexOf(own.get(i)) == i) list.add(o); // once, however often it is named
-            }
-        }
-        List<Facet> out = new ArrayList<>();
-        for (String v : values) {
-            switch (kind) {
-                case "alder" -> settings.ageGroups().stream().filter(b -> b.slug().equals(v)).findFirst().ifPresent(b ->
-                        out.add(new Facet(kind, v, b.label(), base + Urls.ageBand(v), List.copyOf(byValue.get(v)))));
-                default -> out.add(new Facet(kind, v, Labels.area(v), base + Urls.area(v), List.copyOf(byValue.get(v))));
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    private List<Facet> groupFacets() {
-        return pagesOf(PageType.MAALGRUPPE).stream().map(g -> new Facet("maalgruppe", g.slug(), g.title(),
-                base + Urls.targetGroup(g.slug()), offersIn(g.slug()))).toList();
-    }
-
-    /** The offers of a target group, by title. */
-    private List<OfferCard> offersIn(String group) {
-        return List.copyOf(offersByGroup.getOrDefault(group, List.of()));
-    }
-
-    private List<Facet> referralFacets() {
-        List<OfferCard> without = new ArrayList<>();
-        List<OfferCard> with = new ArrayList<>();
-        for (OfferCard o : offers) (o.offer().referralRequired() ? with : without).add(o);
-        return List.of(new Facet("visitation", "nej", "Uden visitation", base + Urls.referral(false), List.copyOf(without)),
-                new Facet("visitation", "ja", "Kræver visitation", base + Urls.referral(true), List.copyOf(with)));
     }
 
     private List<RenderJob> offerOverviews() {
         List<RenderJob> jobs = new ArrayList<>();
         List<Link> crumbs = List.of(home());
+        Lists l = lists();
+        List<OfferCard> offers = l.offers;
         List<List<OfferCard>> allPages = Pager.split(offers);
-        String data = allPages.size() > 1 ? offerJson() : null;
+        String data = l.offerJson;
         for (int n = 1; n <= allPages.size(); n++) {
             String title = n == 1 ? "Alle tilbud" : "Alle tilbud, side " + n + " af " + allPages.size();
             Map<String, Object> all = model(title, n == 1 ? crumbs : List.of(home(), new Link("Alle tilbud", base + "/tilbud/")));
             all.put("headTitle", title + " – Tilbud – " + settings.owner());
             putPage(all, offers, base + "/tilbud/", n);
-            all.put("ageFacets", ageFacets);
-            all.put("groupFacets", groupFacets);
-            all.put("areaFacets", areaFacets.stream().filter(f -> f.count() > 0).toList());
-            all.put("referralFacets", referralFacets);
+            all.put("ageFacets", l.ageFacets);
+            all.put("groupFacets", l.groupFacets);
+            all.put("areaFacets", l.areaFacets.stream().filter(f -> f.count() > 0).toList());
+            all.put("referralFacets", l.referralFacets);
             // a fixed URL: a version in it would change all the overview's pages whenever one offer changes
             if (data != null) all.put("offerData", base + OfferData.PATH);
             jobs.add(new RenderJob("tilbudsoversigt.ftlh", Pager.path("/tilbud/", n), all));
         }
         if (data != null) jobs.add(new RenderJob("tilbudsdata.ftl", OfferData.PATH, Map.of("json", data)));
         List<Link> offerCrumbs = List.of(home(), new Link("Tilbud", base + "/tilbud/"));
-        List<Facet> facets = new ArrayList<>(ageFacets);
-        facets.addAll(areaFacets);
-        facets.addAll(referralFacets);
+        List<Facet> facets = new ArrayList<>(l.ageFacets);
+        facets.addAll(l.areaFacets);
+        facets.addAll(l.referralFacets);
         for (Facet f : facets) {
             String heading = switch (f.kind()) {
                 case "alder" -> "Tilbud for " + f.label();
@@ -377,21 +414,11 @@ public final class SiteModel {
         return jobs;
     }
 
-    /** The offers file's text; after an earlier build with the very same offer cards, its text. */
-    private String offerJson() {
-        if (offerJson == null) {
-            boolean same = previous != null && previous.offerJson != null && previous.offers.size() == offers.size();
-            for (int i = 0; same && i < offers.size(); i++) same = previous.offers.get(i) == offers.get(i);
-            offerJson = same ? previous.offerJson : OfferData.json(offers);
-        }
-        return offerJson;
-    }
-
     /** Pages 2 and on of the target groups with long lists (page 1 is the group's own page). */
     private List<RenderJob> targetGroupPages() {
         List<RenderJob> jobs = new ArrayList<>();
         for (Page group : pagesOf(PageType.MAALGRUPPE)) {
-            List<OfferCard> list = offersIn(group.slug());
+            List<OfferCard> list = lists().offersIn(group.slug());
             if (list.size() < Pager.FROM) continue;
             List<Link> crumbs = List.of(home(), new Link(PageType.MAALGRUPPE.pluralLabel(), base + Urls.overview(PageType.MAALGRUPPE)), link(group));
             jobs.addAll(listPages("Tilbud til " + group.title(), crumbs, null, list, Urls.of(group), 2));

@@ -213,6 +213,35 @@ class IncrementalBuildTest {
         }
     }
 
+    /**
+     * Saves that come while the rest of a rebuild is written: the saved page is written at once,
+     * the listings are left to the next rebuild, and in the end nothing is missing.
+     */
+    @Test
+    void newerSavesLeaveTheListingsForLaterAndNothingIsLost() throws Exception {
+        Path temp = Files.createTempDirectory("inkrementel");
+        try (IncrementalBuild build = new IncrementalBuild(Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site")),
+                temp.resolve("preview"), false)) {
+            Path site = temp.resolve("site");
+            build.full(paths -> { });
+            Path page = temp.resolve("preview/tilbud/fritidsklub/index.html");
+            Path overview = temp.resolve("preview/tilbud/index.html");
+            build.update(EDITS.get(1).apply(site).stream().map(site::resolve).toList(), paths -> { }, () -> true);
+            assertTrue(Files.readString(page).contains("Ungdomsklubben"), "the saved page is written at once");
+            assertFalse(Files.readString(overview).contains("Ungdomsklubben"), "the overview waits for the newer save");
+            for (int edit : List.of(0, 3, 7, 3)) { // a body, a glossary term renamed and back, a new offer
+                IncrementalBuild.Step step = build.update(EDITS.get(edit).apply(site).stream().map(site::resolve).toList(), paths -> { }, () -> true);
+                assertEquals(List.of(), step.errors());
+            }
+            assertFalse(Files.readString(overview).contains("Ungdomsklubben"), "no rebuild has written the rest yet");
+            build.update(List.of(), paths -> { }, () -> false); // nothing new saved: the rest is written now
+            assertTrue(Files.readString(overview).contains("Ungdomsklubben"));
+            compare(build, site, temp, false, "saves that each left the rest for the next");
+        } finally {
+            Publisher.deleteTree(temp);
+        }
+    }
+
     private static void run(List<Integer> edits, boolean drafts) throws Exception {
         Path temp = Files.createTempDirectory("inkrementel");
         try (IncrementalBuild build = new IncrementalBuild(Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site")),

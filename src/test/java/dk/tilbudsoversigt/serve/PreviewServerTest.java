@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +48,34 @@ class PreviewServerTest {
         return r;
     }
 
+    /** A page that reloads after a save fetches only itself: what is named by its content stays in the browser. */
+    @Test
+    void filesNamedByTheirContentAreKeptByTheBrowserAndPagesAreNot() throws Exception {
+        Path site = Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site"));
+        try (PreviewServer server = new PreviewServer(site, 0)) {
+            String root = "http://127.0.0.1:" + server.port();
+            String html = get(root + "/sti/handicap/tilbud/fritidsklub/").body();
+            assertEquals("no-store", get(root + "/sti/handicap/tilbud/fritidsklub/").headers().firstValue("Cache-Control").orElse(""));
+            List<String> kept = new ArrayList<>();
+            Matcher m = Pattern.compile("(?:href|src)=\"(/sti/handicap/[^\"]+\\.(?:css|js)[^\"]*)\"").matcher(html);
+            while (m.find()) kept.add(m.group(1));
+            assertTrue(kept.stream().anyMatch(u -> u.contains("/css/site.")), "the page names its style sheet: " + kept);
+            assertTrue(kept.stream().anyMatch(u -> u.contains("/__preview/reload.js?")), "and the reload script: " + kept);
+            for (String url : kept) {
+                HttpResponse<String> r = get(root + url);
+                assertEquals(200, r.statusCode(), url);
+                assertTrue(r.headers().firstValue("Cache-Control").orElse("").contains("immutable"), url);
+            }
+            String directory = "/sti/handicap/soeg/indeks.bin";
+            server.awaitSearchIndex();
+            assertEquals("no-store", get(root + directory).headers().firstValue("Cache-Control").orElse(""), "the index's directory changes");
+            assertTrue(PreviewServer.namedByContent("/soeg/t/0a1b2c3d.bin"));
+            assertTrue(PreviewServer.namedByContent("/soeg/d/0a1b2c3d/17.bin"));
+            assertFalse(PreviewServer.namedByContent("/soeg/indeks.bin"));
+            assertFalse(PreviewServer.namedByContent("/favicon.ico"));
+        }
+    }
+
     @Test
     void servesTheSiteRebuildsOnSaveAndShowsErrorsUntilFixed() throws Exception {
         Path site = Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site"));
@@ -79,9 +109,9 @@ class PreviewServerTest {
                 .thenApply(r -> r.body().filter(l -> l.startsWith("data:")).findFirst().orElse(""));
     }
 
-    /** The site version a served page says it shows (in its reload script's address). */
+    /** The site version a served page says it shows (on its reload script). */
     static long version(String html) {
-        Matcher m = Pattern.compile("reload\\.js\\?v=(\\d+)").matcher(html);
+        Matcher m = Pattern.compile("reload\\.js\\?[0-9a-f]+\" data-v=\"(\\d+)").matcher(html);
         assertTrue(m.find(), "the preview's reload script is in the page");
         return Long.parseLong(m.group(1));
     }
