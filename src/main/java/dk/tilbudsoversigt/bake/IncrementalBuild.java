@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -205,7 +206,8 @@ public final class IncrementalBuild implements AutoCloseable {
         }
 
         Content content = content();
-        validate(content);
+        // the cross-page checks beside the bodies: both read the whole site, neither changes it
+        CompletableFuture<Void> validating = CompletableFuture.runAsync(() -> validate(content));
         List<Page> published = published(content);
         Set<String> publishedFiles = new HashSet<>();
         for (Page p : published) publishedFiles.add(p.file());
@@ -253,6 +255,7 @@ public final class IncrementalBuild implements AutoCloseable {
             targets.put(file, bodyRenderer.targets(file));
         }
         dirtyPages.addAll(changedPages);
+        validating.join();
 
         int written = 0;
         if (!hasContentErrors()) {

@@ -28,6 +28,7 @@ import dk.tilbudsoversigt.content.ContentLoader;
 import dk.tilbudsoversigt.content.Problem;
 import dk.tilbudsoversigt.content.Problems;
 import dk.tilbudsoversigt.content.SiteSettings;
+import dk.tilbudsoversigt.search.LiveIndex;
 import dk.tilbudsoversigt.site.Checked;
 import dk.tilbudsoversigt.site.RenderJob;
 
@@ -67,7 +68,8 @@ final class PreviewOutput implements AutoCloseable {
     private final AtomicReference<Checked> pendingIndex = new AtomicReference<>();
     /** Whether saved pages are being rebuilt: the search index pauses meanwhile (both cores go to the page being saved). */
     private volatile boolean rebuilding;
-    private Set<String> indexFiles = Set.of();
+    /** The search index, kept between saves and written into the output's soeg/ (only on the index worker). */
+    private final LiveIndex liveIndex = new LiveIndex();
     private JBakeRenderer renderer;
     private final Map<String, RenderJob> written = new HashMap<>();
     /** Files beside the pages (paths in content/) whose copies are in the output, stale ones of deleted files included. */
@@ -110,6 +112,7 @@ final class PreviewOutput implements AutoCloseable {
             return -1;
         }
         copies.clear(); // a whole new folder: its copies are the site's attachments, no others
+        liveIndex.folderReplaced(); // no search files in it yet: all are written again
         copies.addAll(checked.content().attachments());
         if (!newRenderer(jobs, checked.content().settings())) return -1;
         written.clear();
@@ -269,55 +272,14 @@ final class PreviewOutput implements AutoCloseable {
         if (pauseForRebuilds()) return;
         Checked checked = pendingIndex.getAndSet(null);
         if (checked == null) return;
-        Path temp = null;
         try {
-            Files.createDirectories(staging);
-            temp = Files.createTempDirectory(staging, "soeg-");
-            Path folder = temp;
-            try {
-                // not given up for a newer save (under saves seconds apart it would never end): it
-                // ends, and the newest content is indexed next
-                indexWorkers.submit(() -> {
-                    SiteBuilder.writeSearchIndex(checked, folder, this::pauseForRebuilds);
-                    return null;
-                }).get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof IOException io) throw io;
-                if (e.getCause() instanceof RuntimeException r) throw r;
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            Set<String> files = new TreeSet<>();
-            try (Stream<Path> walk = Files.walk(temp)) {
-                for (Path p : walk.filter(Files::isRegularFile).toList()) files.add(ContentLoader.relative(temp, p));
-            }
-            // every file but the directory is named by a hash of its content: one already in place
-            // is the same file (most of them, after a save); the directory goes last, so that a search
-            // under way never reads a directory whose files are not there yet
-            String directory = "soeg/indeks.bin";
-            for (String file : files) {
-                Path target = output.resolve(file);
-                if (file.equals(directory) || indexFiles.contains(file) && Files.exists(target)) continue;
-                Files.createDirectories(target.getParent());
-                move(temp.resolve(file), target);
-            }
-            if (files.contains(directory)) move(temp.resolve(directory), output.resolve(directory));
-            for (String old : indexFiles) {
-                if (!files.contains(old)) delete(output.resolve(old));
-            }
-            indexFiles = files;
-        } catch (IOException | RuntimeException e) {
+            // not given up for a newer save (under saves seconds apart it would never end): it
+            // ends, and the newest content is indexed next
+            indexWorkers.submit(() -> liveIndex.update(checked, output, this::pauseForRebuilds)).get();
+        } catch (ExecutionException e) {
             // the next change writes the index again; the preview's search only lags behind until then
-        } finally {
-            if (temp != null) {
-                try {
-                    Publisher.deleteTree(temp);
-                } catch (IOException ignored) {
-                    // inside the staging folder, which goes when the preview stops
-                }
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

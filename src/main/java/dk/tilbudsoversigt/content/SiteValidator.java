@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** Checks what involves more than one page: URLs, related pages, target groups. */
@@ -14,6 +13,9 @@ public final class SiteValidator {
 
     private SiteValidator() {}
 
+    /** A page's key as 'related' names it: folder/slug. */
+    private static final java.util.regex.Pattern PAGE_KEY = java.util.regex.Pattern.compile("[a-z0-9-]+/[a-z0-9-]+");
+
     public static void validate(Content content, boolean includeDrafts, Problems problems) {
         checkUrls(content, problems);
         Map<String, Page> byKey = new HashMap<>();
@@ -22,7 +24,7 @@ public final class SiteValidator {
         for (Page page : content.pages()) {
             for (int i = 0; i < page.related().size(); i++) {
                 String key = page.related().get(i);
-                if (!key.matches("[a-z0-9-]+/[a-z0-9-]+")) continue;
+                if (!PAGE_KEY.matcher(key).matches()) continue;
                 Page target = byKey.get(key);
                 if (target != null && (!target.draft() || page.draft() || includeDrafts)) continue;
                 int line = page.lineOf("related." + (i + 1));
@@ -52,7 +54,7 @@ public final class SiteValidator {
     }
 
     private static void checkUrls(Content content, Problems problems) {
-        Map<String, Page> byUrl = new TreeMap<>();
+        Map<String, Page> byUrl = new HashMap<>();
         for (Page page : content.pages()) {
             String url = urlKey(page);
             if (page.type() == PageType.SIDE && (PageType.folders().contains(page.slug()) || RESERVED.contains(page.slug()))) {

@@ -39,7 +39,7 @@ final class DocumentDictionary {
      */
     static byte[] of(List<byte[]> documents) {
         Map<String, Integer> inDocs = new HashMap<>();
-        int step = Math.max(1, (documents.size() + SAMPLE_DOCS - 1) / SAMPLE_DOCS);
+        int step = step(documents.size());
         for (int d = 0; d < documents.size(); d += step) {
             List<String> pieces = pieces(new String(documents.get(d), StandardCharsets.UTF_8));
             Set<String> seen = new HashSet<>();
@@ -73,6 +73,16 @@ final class DocumentDictionary {
         StringBuilder out = new StringBuilder(size);
         for (int i = chosen.size() - 1; i >= 0; i--) out.append(chosen.get(i));
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Every k-th document is read: the dictionary of {@code docs} documents depends on these alone. */
+    private static int step(int docs) {
+        return Math.max(1, (docs + SAMPLE_DOCS - 1) / SAMPLE_DOCS);
+    }
+
+    /** Whether the dictionary of {@code docs} documents reads document {@code doc}. */
+    static boolean samples(int doc, int docs) {
+        return doc % step(docs) == 0;
     }
 
     private static List<String> pieces(String text) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -39,6 +41,18 @@ final class Replay extends TokenStream {
         this.terms = terms;
         this.increments = increments;
         this.types = types;
+    }
+
+    /** The terms the stream gives, in order (group terms and parts included). */
+    String[] terms() {
+        return terms;
+    }
+
+    /** How often each term occurs in the stream: its frequency in the field. */
+    Map<String, Integer> frequencies() {
+        Map<String, Integer> out = new HashMap<>();
+        for (String t : terms) out.merge(t, 1, Integer::sum);
+        return out;
     }
 
     /** Runs {@code stream} now and keeps what it gave. */

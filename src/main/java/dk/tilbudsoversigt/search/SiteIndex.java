@@ -66,6 +66,15 @@ public final class SiteIndex implements Closeable {
 
     /** Documents {@code from} (inclusive) to {@code to} as one segment. */
     private ByteBuffersDirectory segment(int from, int to) {
+        return segment(docs, vocabulary, groups, from, to, this::checkpoint);
+    }
+
+    /**
+     * Documents {@code from} (inclusive) to {@code to} of {@code docs} as one segment, their
+     * tokens made from the vocabulary's table per word; {@code checkpoint} runs before each.
+     */
+    static ByteBuffersDirectory segment(List<SearchDocument> docs, Vocabulary vocabulary, SynonymGroups groups, int from, int to,
+                                        Runnable checkpoint) {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         IndexWriterConfig config = new IndexWriterConfig(Analysis.surface()) // not used: every field comes analysed
                 .setRAMBufferSizeMB(1024)
@@ -74,8 +83,8 @@ public final class SiteIndex implements Closeable {
                 .setUseCompoundFile(false);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (int d = from; d < to; d++) {
-                checkpoint();
-                writer.addDocument(luceneDocument(d));
+                checkpoint.run();
+                writer.addDocument(luceneDocument(docs.get(d), d, vocabulary, groups));
             }
             writer.commit();
         } catch (IOException e) {
@@ -116,14 +125,14 @@ public final class SiteIndex implements Closeable {
     /** The doc-values field with each document's prior. */
     public static final String PRIOR = "prior";
 
-    private Document luceneDocument(int doc) {
-        Document d = new Document();
-        d.add(new DoubleDocValuesField(PRIOR, docs.get(doc).prior()));
+    private static Document luceneDocument(SearchDocument doc, int d, Vocabulary vocabulary, SynonymGroups groups) {
+        Document out = new Document();
+        out.add(new DoubleDocValuesField(PRIOR, doc.prior()));
         for (int f = 0; f < Fields.ALL.size(); f++) {
-            String[] words = vocabulary.words(doc, f);
-            if (words.length > 0) d.add(new Field(Fields.ALL.get(f).field(), analysed(doc, f), TEXT));
+            String[] words = vocabulary.words(d, f);
+            if (words.length > 0) out.add(new Field(Fields.ALL.get(f).field(), Analysis.fromWords(words, vocabulary, groups), TEXT));
         }
-        return d;
+        return out;
     }
 
     /** The index's tokens of one field of one document. */
@@ -151,6 +160,36 @@ public final class SiteIndex implements Closeable {
 
     public List<SearchDocument> docs() {
         return docs;
+    }
+
+    /** What an export reads of this index. */
+    IndexExport.Source source() {
+        return new IndexExport.Source() {
+            @Override
+            public List<SearchDocument> docs() {
+                return docs;
+            }
+
+            @Override
+            public Vocabulary vocabulary() {
+                return vocabulary;
+            }
+
+            @Override
+            public SynonymGroups groups() {
+                return groups;
+            }
+
+            @Override
+            public IndexReader reader() {
+                return reader;
+            }
+
+            @Override
+            public void checkpoint() {
+                SiteIndex.this.checkpoint();
+            }
+        };
     }
 
     @Override

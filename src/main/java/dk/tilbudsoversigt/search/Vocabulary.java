@@ -1,12 +1,15 @@
 package dk.tilbudsoversigt.search;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -31,10 +34,14 @@ final class Vocabulary {
     private final Map<String, String> foldedOf;
     /** term → (written form → uses). */
     private final Map<String, Map<String, Integer>> writtenByTerm = new HashMap<>();
-    private final Set<String> written;
-    private final Set<String> modifiers;
+    private Set<String> written;
+    private Set<String> modifiers;
     /** word → the terms the index holds for it: its own, then its parts', each once. */
     private Map<String, String[]> indexTerms = Map.of();
+    /** For {@link #update}: folded form → how many of the site's words have it; made at the first update. */
+    private Map<String, Integer> foldedCounts;
+    /** For {@link #update}: words whose count changed since the last update. */
+    private final Set<String> touched = new HashSet<>();
 
     private Vocabulary(Map<String, Integer> counts, String[][][] words) {
         this.counts = counts;
@@ -89,6 +96,11 @@ final class Vocabulary {
      * {@code checkpoint} runs before each document (it may throw to give up).
      */
     static Vocabulary of(List<SearchDocument> docs, Runnable checkpoint) {
+        return of(docs, checkpoint, doc -> null);
+    }
+
+    /** As {@link #of(List, Runnable)}, with the words of some documents known already ({@code known} gives null for the others). */
+    static Vocabulary of(List<SearchDocument> docs, Runnable checkpoint, java.util.function.Function<SearchDocument, String[][]> known) {
         Analyzer surface = Analysis.surface();
         // one shared map lookup per distinct word of a document gives both its single String
         // (however often it occurs) and its count; the document's own words are counted locally
@@ -96,16 +108,11 @@ final class Vocabulary {
         String[][][] words = new String[docs.size()][][];
         java.util.stream.IntStream.range(0, docs.size()).parallel().forEach(d -> {
             checkpoint.run();
-            SearchDocument doc = docs.get(d);
+            String[][] fields = known.apply(docs.get(d));
+            if (fields == null) fields = wordsOf(docs.get(d), surface);
             Map<String, int[]> local = new HashMap<>();
-            String[][] fields = new String[Fields.ALL.size()][];
-            for (int f = 0; f < fields.length; f++) {
-                String text = doc.fields().get(Fields.ALL.get(f).field());
-                List<Analysis.Token> tokens = text == null ? List.of() : Analysis.tokens(surface, text);
-                String[] field = new String[tokens.size()];
-                for (int i = 0; i < field.length; i++) field[i] = tokens.get(i).term();
+            for (String[] field : fields) {
                 for (String w : field) local.computeIfAbsent(w, k -> new int[1])[0]++;
-                fields[f] = field;
             }
             Map<String, String> canonical = new HashMap<>(local.size() * 2);
             for (Map.Entry<String, int[]> e : local.entrySet()) {
@@ -124,6 +131,19 @@ final class Vocabulary {
         return new Vocabulary(counts, words);
     }
 
+    /** Every field's words of one document, as the surface chain ({@link Analysis#surface}) gives them. */
+    static String[][] wordsOf(SearchDocument doc, Analyzer surface) {
+        String[][] fields = new String[Fields.ALL.size()][];
+        for (int f = 0; f < fields.length; f++) {
+            String text = doc.fields().get(Fields.ALL.get(f).field());
+            List<Analysis.Token> tokens = text == null ? List.of() : Analysis.tokens(surface, text);
+            String[] field = new String[tokens.size()];
+            for (int i = 0; i < field.length; i++) field[i] = tokens.get(i).term();
+            fields[f] = field;
+        }
+        return fields;
+    }
+
     /** The words of one field of one document, as the surface chain gave them. */
     String[] words(int doc, int field) {
         return words[doc][field];
@@ -132,14 +152,129 @@ final class Vocabulary {
     /** Works out, once per word, the terms the index holds for it. */
     void splitWith(CompoundSplitter splitter) {
         Map<String, String[]> out = new ConcurrentHashMap<>();
-        termOf.entrySet().parallelStream().forEach(e -> {
-            Set<String> terms = new LinkedHashSet<>();
-            terms.add(e.getValue());
-            for (String part : splitter.parts(e.getKey())) terms.add(Words.term(part));
-            terms.remove("");
-            out.put(e.getKey(), terms.toArray(String[]::new));
-        });
+        termOf.entrySet().parallelStream().forEach(e -> out.put(e.getKey(), indexTerms(e.getKey(), e.getValue(), splitter)));
         indexTerms = out;
+    }
+
+    private static String[] indexTerms(String word, String term, CompoundSplitter splitter) {
+        Set<String> terms = new LinkedHashSet<>();
+        terms.add(term);
+        for (String part : splitter.parts(word)) terms.add(Words.term(part));
+        terms.remove("");
+        return terms.toArray(String[]::new);
+    }
+
+    /** Works out again the terms the index holds for these words (the vocabulary's own words). */
+    void splitAgain(Collection<String> words, CompoundSplitter splitter) {
+        for (String w : words) indexTerms.put(w, indexTerms(w, termOf.get(w), splitter));
+    }
+
+    /** Gives document {@code doc} these words (by field, as {@link #wordsOf} gives them); {@link #settle()} after the last. */
+    void replace(int doc, String[][] fields) {
+        count(words[doc], -1);
+        count(fields, 1);
+        words[doc] = fields;
+    }
+
+    private void count(String[][] fields, int sign) {
+        for (String[] field : fields) {
+            for (String w : field) {
+                counts.merge(w, sign, Integer::sum);
+                touched.add(w);
+            }
+        }
+    }
+
+    /**
+     * What settling the vocabulary after {@link #replace} changed.
+     *
+     * @param cutAgain    the words to cut again
+     * @param newSplitter whether they need a splitter of the new vocabulary
+     * @param counted     the terms of the words whose uses changed (their display and uses may differ)
+     * @param formsChanged the terms that gained or lost a written form
+     */
+    record Settled(Set<String> cutAgain, boolean newSplitter, Set<String> counted, Set<String> formsChanged) {}
+
+    /**
+     * Brings terms, written forms and modifiers in line with the documents' words after
+     * {@link #replace}, and says which words must be cut again ({@link #splitAgain}): the new
+     * words, and, when a written form, a term or a modifier came or went, every word that holds
+     * it (only those can be cut differently), for which a new splitter is needed.
+     */
+    Settled settle() {
+        if (foldedCounts == null) {
+            foldedCounts = new HashMap<>();
+            for (String f : foldedOf.values()) foldedCounts.merge(f, 1, Integer::sum);
+        }
+        Set<String> cameOrWent = new HashSet<>();
+        boolean writtenChanged = false;
+        Set<String> again = new TreeSet<>();
+        Set<String> counted = new HashSet<>();
+        Set<String> formsChanged = new HashSet<>();
+        for (String w : touched) {
+            int n = counts.getOrDefault(w, 0);
+            String term = termOf.get(w);
+            if (term != null) counted.add(term);
+            if (n == 0) {
+                counts.remove(w);
+                if (term == null) continue;
+                termOf.remove(w);
+                indexTerms.remove(w);
+                String folded = foldedOf.remove(w);
+                formsChanged.add(term);
+                if (!term.isEmpty()) {
+                    Map<String, Integer> forms = writtenByTerm.get(term);
+                    forms.remove(w);
+                    if (forms.isEmpty()) {
+                        writtenByTerm.remove(term);
+                        cameOrWent.add(term);
+                    }
+                }
+                if (foldedCounts.merge(folded, -1, Integer::sum) == 0) {
+                    foldedCounts.remove(folded);
+                    cameOrWent.add(folded);
+                    writtenChanged = true;
+                }
+                continue;
+            }
+            if (term == null) {
+                term = Words.term(w);
+                String folded = Words.fold(w);
+                termOf.put(w, term);
+                foldedOf.put(w, folded);
+                if (foldedCounts.merge(folded, 1, Integer::sum) == 1) {
+                    cameOrWent.add(folded);
+                    writtenChanged = true;
+                }
+                if (!term.isEmpty() && !writtenByTerm.containsKey(term)) cameOrWent.add(term);
+                again.add(w);
+                counted.add(term);
+                formsChanged.add(term);
+            }
+            if (!term.isEmpty()) writtenByTerm.computeIfAbsent(term, k -> new HashMap<>()).put(w, n);
+        }
+        touched.clear();
+        if (writtenChanged) {
+            written = Set.copyOf(foldedCounts.keySet());
+            Set<String> now = modifiers(written);
+            for (String m : now) if (!modifiers.contains(m)) cameOrWent.add(m);
+            for (String m : modifiers) if (!now.contains(m)) cameOrWent.add(m);
+            modifiers = now;
+        }
+        if (!cameOrWent.isEmpty()) {
+            for (String w : termOf.keySet()) {
+                String folded = foldedOf.get(w);
+                for (String s : cameOrWent) {
+                    if (folded.contains(s) || w.contains(s)) {
+                        again.add(w);
+                        break;
+                    }
+                }
+            }
+        }
+        counted.remove("");
+        formsChanged.remove("");
+        return new Settled(again, !cameOrWent.isEmpty(), counted, formsChanged);
     }
 
     /** The terms of a word as the index holds them; null for a word the site does not use. */

@@ -34,7 +34,7 @@ import dk.tilbudsoversigt.content.SettingsReader;
  */
 final class FileWatcher implements AutoCloseable {
     static final List<String> WATCHED = List.of("content", "templates", "assets", SettingsReader.FILE);
-    private static final long QUIET_MS = 30;
+    private static final long QUIET_MS = 20;
     private static final long MAX_BATCH_MS = 400;
     private static final long MIN_POLL_MS = 250;
 
