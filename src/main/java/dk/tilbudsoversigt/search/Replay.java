@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 import org.apache.lucene.analysis.TokenStream;
@@ -85,7 +84,8 @@ final class Replay extends TokenStream {
         int longest = groups.longest();
         String[] recent = new String[Math.max(1, longest)]; // the last whole-word terms, oldest first
         int recentCount = 0;
-        List<String> addedHere = new ArrayList<>(2);
+        String[] part = new String[1];
+        List<String> addedHere = new ArrayList<>(2); // the groups at this position, each once
         for (String word : words) {
             String[] terms = termsOf.apply(word);
             if (terms == null || terms.length == 0) continue;
@@ -98,26 +98,19 @@ final class Replay extends TokenStream {
                     recentCount--;
                 }
                 recent[recentCount++] = t;
-                if (groups.endsAMember(t)) {
-                    List<String> last = Arrays.asList(recent).subList(0, recentCount);
-                    for (int k = 1; k <= recentCount; k++) addGroups(groups.groupsOf(last.subList(recentCount - k, recentCount)), addedHere, out);
-                }
+                groups.groupsEndingWith(recent, recentCount, addedHere);
+                for (String g : addedHere) out.add(g, 0, GROUP);
             }
             for (int i = 1; i < terms.length; i++) {
                 out.add(terms[i], 0, PART);
-                if (groups.endsAMember(terms[i])) addGroups(groups.groupsOf(List.of(terms[i])), addedHere, out);
+                if (longest == 0) continue;
+                int known = addedHere.size();
+                part[0] = terms[i];
+                groups.groupsEndingWith(part, 1, addedHere);
+                for (int g = known; g < addedHere.size(); g++) out.add(addedHere.get(g), 0, GROUP);
             }
         }
         return out.replay();
-    }
-
-    private static void addGroups(Set<String> found, List<String> addedHere, Tokens out) {
-        for (String g : found) {
-            if (!addedHere.contains(g)) {
-                addedHere.add(g);
-                out.add(g, 0, GROUP);
-            }
-        }
     }
 
     /** Growing arrays of tokens. */

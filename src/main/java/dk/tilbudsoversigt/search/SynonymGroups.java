@@ -23,9 +23,12 @@ final class SynonymGroups {
 
     /** A member: its terms in order → the group terms it stands for. */
     private final Map<List<String>, Set<String>> members = new LinkedHashMap<>();
-    /** The last term of every member: only a word with one of these can end a member. */
-    private final Set<String> lastTerms = new java.util.HashSet<>();
+    /** The members by their last term, shortest first: only a word with one of these terms can end a member. */
+    private final Map<String, List<Member>> byLastTerm = new java.util.HashMap<>();
     private int longest;
+
+    /** A member's terms and the group terms it stands for, as arrays: the index looks them up for every word. */
+    private record Member(String[] terms, String[] groups) {}
 
     /**
      * @param names   group key ("maalgrupper/autisme") → its names (title and synonyms)
@@ -38,10 +41,15 @@ final class SynonymGroups {
                         .filter(Analysis.Token::whole).map(Analysis.Token::term).toList();
                 if (terms.isEmpty()) continue;
                 members.computeIfAbsent(terms, k -> new LinkedHashSet<>()).add(PREFIX + group.getKey());
-                lastTerms.add(terms.get(terms.size() - 1));
                 longest = Math.max(longest, terms.size());
             }
         }
+        for (Map.Entry<List<String>, Set<String>> e : members.entrySet()) {
+            List<String> terms = e.getKey();
+            byLastTerm.computeIfAbsent(terms.get(terms.size() - 1), k -> new ArrayList<>())
+                    .add(new Member(terms.toArray(String[]::new), e.getValue().toArray(String[]::new)));
+        }
+        byLastTerm.values().forEach(list -> list.sort(java.util.Comparator.comparingInt(m -> m.terms().length)));
     }
 
     int longest() {
@@ -50,7 +58,25 @@ final class SynonymGroups {
 
     /** Whether some member ends in this term. */
     boolean endsAMember(String term) {
-        return lastTerms.contains(term);
+        return byLastTerm.containsKey(term);
+    }
+
+    /**
+     * Adds to {@code out}, each once, the group terms of the members that the last {@code count}
+     * of {@code recent} end with, shorter members first: as {@link #groupsOf} for the last one,
+     * two, ... terms in turn.
+     */
+    void groupsEndingWith(String[] recent, int count, List<String> out) {
+        List<Member> candidates = byLastTerm.get(recent[count - 1]);
+        if (candidates == null) return;
+        for (Member m : candidates) {
+            int n = m.terms().length;
+            if (n > count) break;
+            boolean matches = true;
+            for (int i = 0; i < n - 1 && matches; i++) matches = m.terms()[i].equals(recent[count - n + i]);
+            if (!matches) continue;
+            for (String g : m.groups()) if (!out.contains(g)) out.add(g);
+        }
     }
 
     /** The group terms that {@code terms} (a whole member) stands for; empty when none. */

@@ -116,7 +116,8 @@ final class Vocabulary {
             }
             Map<String, String> canonical = new HashMap<>(local.size() * 2);
             for (Map.Entry<String, int[]> e : local.entrySet()) {
-                Use use = uses.computeIfAbsent(e.getKey(), Use::new);
+                Use use = uses.get(e.getKey()); // without a lock for the words already seen, most of them
+                if (use == null) use = uses.computeIfAbsent(e.getKey(), Use::new);
                 use.count.addAndGet(e.getValue()[0]);
                 canonical.put(e.getKey(), use.word);
             }

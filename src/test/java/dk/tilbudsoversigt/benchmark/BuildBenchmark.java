@@ -110,10 +110,10 @@ public final class BuildBenchmark {
                 if (ServeLatency.available()) {
                     SyntheticSite.Offer offer = model.offers().get(model.offers().size() / 2);
                     System.err.printf("benchmark: %s, the preview in Chromium%n", name);
-                    apart = ServeLatency.measure(ours, offer, 8000, SERVE_WARM_UP, serveSaves, true);
+                    apart = ServeLatency.measure(jar, ours, offer, 8000, SERVE_WARM_UP, serveSaves, true);
                     System.err.printf(Locale.ROOT, "benchmark: %s, saves 8 s apart: to screen %s ms, to search %s ms%n", name,
                             Arrays.toString(apart.toScreenMs()), Arrays.toString(apart.toSearchMs()));
-                    close = ServeLatency.measure(ours, offer, 800, SERVE_WARM_UP, 2 * serveSaves, false);
+                    close = ServeLatency.measure(jar, ours, offer, 800, SERVE_WARM_UP, 2 * serveSaves, false);
                     System.err.printf(Locale.ROOT, "benchmark: %s, saves 0.8 s apart: to screen %s ms%n", name, Arrays.toString(close.toScreenMs()));
                 } else {
                     System.err.println("benchmark: the preview skipped, /usr/bin/chromium or /usr/bin/chromedriver is missing");
@@ -279,7 +279,7 @@ public final class BuildBenchmark {
         }
     }
 
-    private static String javaBinary() {
+    static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

@@ -1,28 +1,49 @@
 package dk.tilbudsoversigt.benchmark;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import dk.tilbudsoversigt.browser.Chromium;
-import dk.tilbudsoversigt.serve.PreviewServer;
+import dk.tilbudsoversigt.search.SearchDocument;
+import dk.tilbudsoversigt.search.SearchDocuments;
+import dk.tilbudsoversigt.site.Checked;
 
 /**
- * The editor's loop, timed in Chromium on a running preview: an offer is open in the browser,
- * its file is saved with a new title again and again at a fixed spacing, and each save's clock
- * stops when the browser, reloaded by the preview's own script, shows the new title. With saves
- * far apart, also timed: until the preview's search index (rebuilt in the background) holds the
- * save.
+ * The editor's loop, timed in Chromium on a preview as a webmaster starts it
+ * ({@code java -jar … serve}, a process of its own with the JVM the tool starts for itself): an
+ * offer is open in the browser, its file is saved with a new title again and again at a fixed
+ * spacing, and each save's clock stops when the browser, reloaded by the preview's own script,
+ * shows the new title. With saves far apart, also timed: until the preview's search index holds
+ * the save, read as the browser reads it (the directory, then the offer's document).
  */
 final class ServeLatency {
     private static final Pattern MARK = Pattern.compile("Redigeret (\\d+):");
-    private static final long TIMEOUT_NANOS = 60_000_000_000L;
+    private static final Pattern STARTED = Pattern.compile("Forhåndsvisning: (http://\\S+/)");
+    private static final long TIMEOUT_NANOS = 120_000_000_000L;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Each save's time to the page on screen, and (where measured) to the current search index, in ms; NaN when not measured. */
     record Saves(long spacingMs, double[] toScreenMs, double[] toSearchMs) {
@@ -51,22 +72,27 @@ final class ServeLatency {
 
     /**
      * Saves {@code offer}'s file {@code saves} times, {@code spacingMs} apart, after
-     * {@code warmUp} unmeasured saves; with {@code search}, waits after each save for the
-     * search index too (which makes sense only for saves far apart).
+     * {@code warmUp} unmeasured saves, on a preview started from {@code jar}; with
+     * {@code search}, waits after each save for the search index too (which makes sense only for
+     * saves far apart).
      */
-    static Saves measure(Path site, SyntheticSite.Offer offer, long spacingMs, int warmUp, int saves, boolean search) throws Exception {
+    static Saves measure(Path jar, Path site, SyntheticSite.Offer offer, long spacingMs, int warmUp, int saves, boolean search) throws Exception {
         java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
         Path file = site.resolve("content").resolve(offer.file());
         String original = Files.readString(file, StandardCharsets.UTF_8);
+        int doc = search ? documentOf(site, offer) : -1;
         int total = warmUp + saves;
         AtomicLongArray savedAt = new AtomicLongArray(total);
         AtomicLongArray shownAt = new AtomicLongArray(total);
         AtomicLongArray searchAt = new AtomicLongArray(total);
-        try (PreviewServer server = new PreviewServer(site, 0)) {
+        Process serve = new ProcessBuilder(BuildBenchmark.javaBinary(), "-jar", jar.toString(), "serve", "--source", site.toString(),
+                "--port", "0", "--no-open").redirectErrorStream(true).start();
+        try {
+            String base = started(serve);
             ChromeDriver driver = Chromium.start(Chromium.options());
             try {
-                driver.get("http://127.0.0.1:" + server.port() + SyntheticSite.BASE + "/tilbud/" + offer.slug() + "/");
-                server.awaitSearchIndex();
+                driver.get(base + "tilbud/" + offer.slug() + "/");
+                if (search) awaitTitle(base, doc, ""); // the preview's first index, of the whole site
                 Thread saver = new Thread(() -> {
                     try {
                         long start = System.nanoTime();
@@ -78,7 +104,7 @@ final class ServeLatency {
                             Files.writeString(file, text, StandardCharsets.UTF_8);
                             if (search) {
                                 while (shownAt.get(i) == 0 && System.nanoTime() - savedAt.get(i) < TIMEOUT_NANOS) Thread.sleep(1);
-                                server.awaitSearchIndex();
+                                awaitTitle(base, doc, "Redigeret " + i + ":");
                                 searchAt.set(i, System.nanoTime());
                             }
                         }
@@ -93,6 +119,9 @@ final class ServeLatency {
                 driver.quit();
                 Files.writeString(file, original, StandardCharsets.UTF_8);
             }
+        } finally {
+            serve.destroy();
+            if (!serve.waitFor(30, TimeUnit.SECONDS)) serve.destroyForcibly();
         }
         double[] toScreen = new double[saves];
         double[] toSearch = new double[saves];
@@ -102,6 +131,75 @@ final class ServeLatency {
             toSearch[i] = search ? (searchAt.get(k) - savedAt.get(k)) / 1e6 : Double.NaN;
         }
         return new Saves(spacingMs, toScreen, toSearch);
+    }
+
+    /** Waits for the preview's address on its output (it has built the site then); the rest of its output is read and dropped. */
+    private static String started(Process serve) throws Exception {
+        CompletableFuture<String> base = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    Matcher m = STARTED.matcher(line);
+                    if (m.find()) base.complete(m.group(1));
+                }
+                base.completeExceptionally(new IllegalStateException("the preview ended without starting"));
+            } catch (IOException e) {
+                base.completeExceptionally(e);
+            }
+        }, "serve-output");
+        reader.setDaemon(true);
+        reader.start();
+        return base.get(10, TimeUnit.MINUTES);
+    }
+
+    /** The offer's number among the search documents, as the build orders them. */
+    private static int documentOf(Path site, SyntheticSite.Offer offer) {
+        List<SearchDocument> docs = SearchDocuments.of(Checked.run(site, true));
+        for (int d = 0; d < docs.size(); d++) {
+            if (docs.get(d).url().endsWith("/tilbud/" + offer.slug() + "/")) return d;
+        }
+        throw new IllegalStateException("no search document for " + offer.slug());
+    }
+
+    /** Waits until the preview's search index, read as the browser reads it, has a title holding {@code text} for document {@code doc}. */
+    private static void awaitTitle(String base, int doc, String text) throws Exception {
+        long start = System.nanoTime();
+        for (String title = indexedTitle(base, doc); title.isEmpty() || !title.contains(text); title = indexedTitle(base, doc)) {
+            if (System.nanoTime() - start > TIMEOUT_NANOS) throw new IllegalStateException("the search index never held '" + text + "'");
+            Thread.sleep(10);
+        }
+    }
+
+    private static String indexedTitle(String base, int doc) throws Exception {
+        byte[] directory = get(base + "soeg/indeks.bin");
+        if (directory == null) return "";
+        JsonNode dir = JSON.readTree(inflate(directory, null));
+        int blockSize = dir.get("blockSize").asInt();
+        byte[] dictionary = get(base + "soeg/d/" + dir.get("dictionary").asText() + ".bin");
+        byte[] document = get(base + "soeg/d/" + dir.get("blocks").get(doc / blockSize).asText() + "/" + doc + ".bin");
+        if (dictionary == null || document == null) return ""; // an older directory's files, just replaced
+        return JSON.readTree(inflate(document, inflate(dictionary, null))).path("title").asText();
+    }
+
+    private static byte[] get(String url) throws Exception {
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return r.statusCode() == 200 ? r.body() : null;
+    }
+
+    /** Raw deflate, with a preset dictionary or none. */
+    private static byte[] inflate(byte[] raw, byte[] dictionary) throws DataFormatException {
+        Inflater inflater = new Inflater(true);
+        if (dictionary != null) inflater.setDictionary(dictionary);
+        inflater.setInput(raw);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        while (!inflater.finished()) {
+            int n = inflater.inflate(buffer);
+            if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) break;
+            out.write(buffer, 0, n);
+        }
+        inflater.end();
+        return out.toByteArray();
     }
 
     /**
