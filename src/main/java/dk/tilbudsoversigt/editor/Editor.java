@@ -4,7 +4,6 @@ import static dk.tilbudsoversigt.editor.Html.esc;
 import static dk.tilbudsoversigt.editor.Html.url;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +40,6 @@ public final class Editor implements Mount {
     static final long FORM_LIMIT = 6L * 1024 * 1024;
     static final long UPLOAD_LIMIT = SiteFiles.MAX_UPLOAD_BYTES + 1024 * 1024;
     static final long WORD_LIMIT = 51L * 1024 * 1024;
-    private static final Set<String> ASSETS = Set.of("rediger.css", "rediger.js", "liste.js", "bjaelke.css");
     private static final Set<String> IMAGE_TYPES = Set.of("png", "jpg", "jpeg", "gif", "webp", "avif");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,7 +62,7 @@ public final class Editor implements Mount {
 
     @Override
     public String banner(String base, String page) {
-        return "<link rel=\"stylesheet\" href=\"" + base + PREFIX + "filer/bjaelke.css\">"
+        return "<link rel=\"stylesheet\" href=\"" + EditorAssets.url(base, "bjaelke.css") + "\">"
                 + "<nav class=\"rediger-bjaelke\" aria-label=\"Forhåndsvisning\"><a href=\"" + base + PREFIX + "rediger?adresse=" + url(page)
                 + "\">Rediger siden</a> <a href=\"" + base + PREFIX + "\">Alle sider</a></nav>";
     }
@@ -117,13 +115,13 @@ public final class Editor implements Mount {
             case "vejledning" -> html(exchange, 200, Guide.html(ctx));
             default -> {
                 String name = rest.startsWith("filer/") ? rest.substring("filer/".length()) : "";
-                if (!ASSETS.contains(name)) {
+                byte[] bytes = EditorAssets.bytes(name);
+                if (bytes == null) {
                     error(exchange, ctx, 404, "Siden findes ikke i redigeringen.");
                     return;
                 }
-                try (InputStream in = Editor.class.getResourceAsStream("/editor/" + name)) {
-                    send(exchange, 200, name.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8", in.readAllBytes());
-                }
+                send(exchange, 200, EditorAssets.type(name), bytes,
+                        EditorAssets.current(name, exchange.getRequestURI().getRawQuery()) ? "max-age=31536000, immutable" : "no-store");
             }
         }
     }
@@ -417,9 +415,13 @@ public final class Editor implements Mount {
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        send(exchange, status, type, body, "no-store");
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body, String caching) throws IOException {
         var h = exchange.getResponseHeaders();
         h.set("Content-Type", type);
-        h.set("Cache-Control", "no-store");
+        h.set("Cache-Control", caching);
         h.set("X-Content-Type-Options", "nosniff");
         h.set("Referrer-Policy", "same-origin"); // "no-referrer" would make the browser send Origin: null, which the guard refuses
         h.set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "

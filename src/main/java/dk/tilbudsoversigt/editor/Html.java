@@ -31,12 +31,11 @@ final class Html {
 
     /** The page shell: skip link, header with where the site folder is and how to stop, the editor's CSS and one module. */
     static String page(Editor.Context ctx, String title, String module, String main) {
-        String assets = ctx.base() + Editor.PREFIX + "filer/";
         return "<!DOCTYPE html>\n<html lang=\"da\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + esc(title) + " – Redigér " + esc(ctx.siteTitle()) + "</title>"
-                + "<link rel=\"stylesheet\" href=\"" + assets + "rediger.css\">"
-                + (module == null ? "" : "<script type=\"module\" src=\"" + assets + module + "\"></script>")
+                + "<link rel=\"stylesheet\" href=\"" + EditorAssets.url(ctx.base(), "rediger.css") + "\">"
+                + (module == null ? "" : "<script type=\"module\" src=\"" + EditorAssets.url(ctx.base(), module) + "\"></script>")
                 + "</head><body data-noegle=\"" + esc(ctx.secret()) + "\" data-base=\"" + esc(ctx.base()) + "\">"
                 + "<a class=\"spring\" href=\"#indhold\">Gå til indholdet</a>"
                 + "<header class=\"top\"><p class=\"hvor\">Site-mappen: <code>" + esc(ctx.folder()) + "</code>. "

@@ -36,7 +36,8 @@ import dk.tilbudsoversigt.site.Checked;
  * offer is open in the browser, its file is saved with a new title again and again at a fixed
  * spacing, and each save's clock stops when the browser, reloaded by the preview's own script,
  * shows the new title. With saves far apart, also timed: until the preview's search index holds
- * the save, read as the browser reads it (the directory, then the offer's document).
+ * the save, read as the browser reads it (the directory, then the offer's document). The saves
+ * begin once the preview's first search index is in place.
  */
 final class ServeLatency {
     private static final Pattern MARK = Pattern.compile("Redigeret (\\d+):");
@@ -80,7 +81,7 @@ final class ServeLatency {
         java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
         Path file = site.resolve("content").resolve(offer.file());
         String original = Files.readString(file, StandardCharsets.UTF_8);
-        int doc = search ? documentOf(site, offer) : -1;
+        int doc = documentOf(site, offer);
         int total = warmUp + saves;
         AtomicLongArray savedAt = new AtomicLongArray(total);
         AtomicLongArray shownAt = new AtomicLongArray(total);
@@ -92,7 +93,9 @@ final class ServeLatency {
             ChromeDriver driver = Chromium.start(Chromium.options());
             try {
                 driver.get(base + "tilbud/" + offer.slug() + "/");
-                if (search) awaitTitle(base, doc, ""); // the preview's first index, of the whole site
+                // saves start once the preview's first search index, of the whole site, is in place:
+                // the figures are those of an editor at work, not of the first half minute
+                awaitTitle(base, doc, "");
                 Thread saver = new Thread(() -> {
                     try {
                         long start = System.nanoTime();

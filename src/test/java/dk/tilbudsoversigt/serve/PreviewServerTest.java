@@ -61,6 +61,11 @@ class PreviewServerTest {
             while (m.find()) kept.add(m.group(1));
             assertTrue(kept.stream().anyMatch(u -> u.contains("/css/site.")), "the page names its style sheet: " + kept);
             assertTrue(kept.stream().anyMatch(u -> u.contains("/__preview/reload.js?")), "and the reload script: " + kept);
+            server.mount(dk.tilbudsoversigt.editor.Editor.PREFIX, new dk.tilbudsoversigt.editor.Editor(site));
+            html = get(root + "/sti/handicap/tilbud/fritidsklub/").body();
+            m = Pattern.compile("href=\"(/sti/handicap/_rediger/filer/[^\"]+)\"").matcher(html);
+            assertTrue(m.find(), "the editor's bar has its style sheet");
+            kept.add(m.group(1));
             for (String url : kept) {
                 HttpResponse<String> r = get(root + url);
                 assertEquals(200, r.statusCode(), url);
