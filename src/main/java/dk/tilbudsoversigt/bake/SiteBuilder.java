@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
@@ -162,15 +163,19 @@ public final class SiteBuilder {
         try {
             probe.reached(Stage.CHECKED);
             temp = Publisher.temporaryFolder(outputAbs);
-            // the search index needs no rendered page: it is built beside the pages, on a thread of its own
+            // the search index needs no rendered page: it is built beside the pages, in a pool of its
+            // own, whose workers wait for its parallel steps without spinning (a plain thread waiting
+            // for a parallel stream helps by polling, and took a core from the pages)
             Path folder = temp;
+            ForkJoinPool indexPool = searchIndex ? new ForkJoinPool(Runtime.getRuntime().availableProcessors()) : null;
             index = !searchIndex ? CompletableFuture.completedFuture(null) : CompletableFuture.runAsync(() -> {
                 try {
                     writeSearchIndex(checked, folder);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }, task -> new Thread(task, "search-index").start());
+            }, indexPool);
+            if (indexPool != null) index.whenComplete((done, failed) -> indexPool.shutdown());
             List<RenderJob> jobs = modelled.get();
             Assets assets = new Assets(siteFolder, checked.content().settings());
             JBakeRenderer renderer = new JBakeRenderer(siteFolder, temp, jobs, shared(checked.content().settings(), assets));
