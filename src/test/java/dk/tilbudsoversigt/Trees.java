@@ -1,5 +1,6 @@
 package dk.tilbudsoversigt;
 
+import dk.tilbudsoversigt.content.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +31,8 @@ public final class Trees {
 
     /** Deletes {@code root} and everything below it. */
     public static void deleteTree(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        try {
+            Folders.deleteTree(root);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package dk.tilbudsoversigt.bake;
 
+import dk.tilbudsoversigt.content.Folders;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -324,7 +325,7 @@ final class PreviewOutput implements AutoCloseable {
         indexWorkers.shutdownNow();
         try {
             indexer.awaitTermination(5, TimeUnit.SECONDS);
-            Publisher.deleteTree(staging);
+            Folders.deleteTree(staging);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException ignored) {

@@ -1,5 +1,6 @@
 package dk.tilbudsoversigt.bake;
 
+import dk.tilbudsoversigt.content.Folders;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -50,7 +51,7 @@ final class Publisher {
     static void discard(Path temp) {
         unlock(temp);
         try {
-            deleteTree(temp);
+            Folders.deleteTree(temp);
         } catch (IOException ignored) {
             // a leftover temporary folder is harmless; a later build removes it (recover)
         }
@@ -91,7 +92,7 @@ final class Publisher {
             move(aside.get(0), out);
             from = 1;
         }
-        for (Path leftover : aside.subList(from, aside.size())) deleteTree(leftover);
+        for (Path leftover : aside.subList(from, aside.size())) Folders.deleteTree(leftover);
     }
 
     private static void removeAbandoned(Path parent, String prefix) throws IOException {
@@ -104,7 +105,7 @@ final class Publisher {
             if (!Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) {
                 // without its lock a folder is either a moment old (made, or being swapped in) or left over
                 if (Files.isDirectory(temp, LinkOption.NOFOLLOW_LINKS) && modified(temp).toMillis() < System.currentTimeMillis() - ORPHAN_AGE_MS) {
-                    deleteTree(temp);
+                    Folders.deleteTree(temp);
                 }
                 continue;
             }
@@ -117,7 +118,7 @@ final class Publisher {
             } catch (IOException e) {
                 abandoned = false;
             }
-            if (abandoned) deleteTree(temp);
+            if (abandoned) Folders.deleteTree(temp);
         }
     }
 
@@ -143,7 +144,7 @@ final class Publisher {
             int absent = 0;
             for (int attempt = 0; attempt < 20 && absent < 2; attempt++) {
                 try {
-                    deleteTree(temp);
+                    Folders.deleteTree(temp);
                 } catch (IOException | RuntimeException ignored) {
                     // a file appeared or vanished while the tree was walked: try again
                 }
@@ -186,7 +187,7 @@ final class Publisher {
         }
         if (old != null) {
             try {
-                deleteTree(old);
+                Folders.deleteTree(old);
             } catch (IOException ignored) {
                 // the new site is in place; a leftover copy of the old one beside it is harmless
             }
@@ -201,10 +202,4 @@ final class Publisher {
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) return;
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
-    }
 }

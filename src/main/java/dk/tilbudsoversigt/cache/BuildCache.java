@@ -1,5 +1,6 @@
 package dk.tilbudsoversigt.cache;
 
+import dk.tilbudsoversigt.content.Folders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -125,7 +126,7 @@ public final class BuildCache {
             byte[] manifest = JSON.writeValueAsBytes(m);
             Files.write(fresh.resolve(MANIFEST), manifest);
             Files.writeString(fresh.resolve(MANIFEST_HASH), sha256(manifest) + "\n");
-            deleteTree(folder);
+            Folders.deleteTree(folder);
             Files.move(fresh, folder, StandardCopyOption.ATOMIC_MOVE);
             fresh = null;
         } catch (IOException | RuntimeException e) {
@@ -184,16 +185,10 @@ public final class BuildCache {
 
     private static void quietlyDelete(Path tree) {
         try {
-            deleteTree(tree);
+            Folders.deleteTree(tree);
         } catch (IOException ignored) {
             // a later store replaces it
         }
     }
 
-    private static void deleteTree(Path tree) throws IOException {
-        if (!Files.exists(tree, LinkOption.NOFOLLOW_LINKS)) return;
-        try (Stream<Path> walk = Files.walk(tree)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
-    }
 }

@@ -54,10 +54,10 @@ final class Bytes extends ByteArrayOutputStream {
         return out.toByteArray();
     }
 
-    /** The first 8 hex digits of the SHA-256 of {@code raw}: a file name that changes when the content does. */
-    static String hash(byte[] raw) {
+    /** The SHA-256 of {@code raw} in hex. */
+    static String sha256(byte[] raw) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw)).substring(0, 8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.tilbudsoversigt.content.Folders;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.MultiTerms;
@@ -67,6 +68,15 @@ final class IndexExport {
     static final int MAX_AGE = 100;
     /** The directory: the one file whose name does not change. */
     static final String DIRECTORY = "indeks.bin";
+    /**
+     * Hex digits of the SHA-256 of a file's content that name it: 8 keep the directory small
+     * (it lists every shard), and two of an export's files share a name in about one build in
+     * several hundred at 10,000 pages; such an export is made again with {@link #LONG_NAME_DIGITS}.
+     */
+    static final int NAME_DIGITS = 8;
+    static final int LONG_NAME_DIGITS = 16;
+    /** The folders of the files named by their content. */
+    static final List<String> KINDS = List.of("t", "p", "o", "f", "n", "d");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int FIELDS = Fields.ALL.size();
@@ -101,8 +111,22 @@ final class IndexExport {
      */
     record Order(List<String> table, int[] df, long[] totalFreq) {}
 
+    /**
+     * Two files of an export would have had one name: the directory is not written, the export
+     * has to be made again with longer names.
+     */
+    static final class NameClash extends RuntimeException {
+        NameClash() {
+            super("two search files would have had one name", null, false, false);
+        }
+    }
+
     private final int sharedNormsFrom;
     private final int ownFileFrom;
+    private final int nameDigits;
+    /** Each name this export gave, with the whole hash of the content it was given to. */
+    private final Map<String, String> names = new ConcurrentHashMap<>();
+    private volatile boolean clashed;
     /** Whether entries keep their {@link Order}: only an export that is encoded again needs it. */
     private final boolean keepsOrders;
     private Source source;
@@ -126,15 +150,16 @@ final class IndexExport {
      * @param sharedNormsFrom terms in this many documents or more use the norm files
      * @param ownFileFrom     postings of this many bytes or more get a file of their own
      */
-    private IndexExport(int sharedNormsFrom, int ownFileFrom, boolean keepsOrders) {
+    private IndexExport(int sharedNormsFrom, int ownFileFrom, boolean keepsOrders, int nameDigits) {
         this.sharedNormsFrom = sharedNormsFrom;
         this.ownFileFrom = ownFileFrom;
         this.keepsOrders = keepsOrders;
+        this.nameDigits = nameDigits;
     }
 
-    /** An export of an index of {@code docs} documents that can be encoded again ({@link #encodeChanged}). */
-    static IndexExport kept(int docs) {
-        return new IndexExport(sharedNormsFrom(docs), OWN_FILE_POSTINGS_BYTES, true);
+    /** An export of an index of {@code docs} documents that can be encoded again ({@link #encodeChanged}), its files named by {@code nameDigits} hex digits. */
+    static IndexExport kept(int docs, int nameDigits) {
+        return new IndexExport(sharedNormsFrom(docs), OWN_FILE_POSTINGS_BYTES, true, nameDigits);
     }
 
     /** Terms in at least this many documents leave norms to the norm files. */
@@ -144,7 +169,7 @@ final class IndexExport {
 
     /** Writes the search files into {@code folder} (the site's soeg/). */
     static void write(SiteIndex index, Path folder) throws IOException {
-        write(index, folder, sharedNormsFrom(index.docs.size()), OWN_FILE_POSTINGS_BYTES);
+        write(index, folder, sharedNormsFrom(index.docs.size()), OWN_FILE_POSTINGS_BYTES, NAME_DIGITS);
     }
 
     /**
@@ -152,13 +177,22 @@ final class IndexExport {
      * using the norm files, and postings of {@code ownFileFrom} bytes or more in files of their own.
      */
     static void write(SiteIndex index, Path folder, int sharedNormsFrom, int ownFileFrom) throws IOException {
+        write(index, folder, sharedNormsFrom, ownFileFrom, NAME_DIGITS);
+    }
+
+    /** As {@link #write(SiteIndex, Path, int, int)}, its files named by {@code nameDigits} hex digits, or by more if two would share a name. */
+    static void write(SiteIndex index, Path folder, int sharedNormsFrom, int ownFileFrom, int nameDigits) throws IOException {
         Files.createDirectories(folder);
-        IndexExport export = new IndexExport(sharedNormsFrom, ownFileFrom, false);
+        IndexExport export = new IndexExport(sharedNormsFrom, ownFileFrom, false, nameDigits);
         try {
             export.encodeAll(index.source(), new FolderSink(folder));
             export.writeFiles();
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } catch (NameClash e) {
+            if (nameDigits >= LONG_NAME_DIGITS) throw new IllegalStateException("two search files share a 64-bit name", e);
+            for (String kind : KINDS) Folders.deleteTree(folder.resolve(kind));
+            write(index, folder, sharedNormsFrom, ownFileFrom, LONG_NAME_DIGITS);
         }
     }
 
@@ -264,6 +298,7 @@ final class IndexExport {
         dir.put("filters", writeFilters());
         dir.put("blockSize", BLOCK_DOCS);
         dir.put("blocks", writeDocuments(dir));
+        if (clashed) throw new NameClash();
         try {
             byte[] raw = JSON.writeValueAsBytes(dir);
             sink.put(DIRECTORY, () -> Bytes.deflate(raw));
@@ -749,7 +784,7 @@ final class IndexExport {
         Bytes all = new Bytes();
         all.string(dictionaryHash);
         for (int d = start; d < end; d++) all.writeBytes(documents.get(d));
-        String hash = Bytes.hash(all.toByteArray());
+        String hash = name("d/", "/", all.toByteArray());
         for (int d = start; d < end; d++) {
             byte[] json = documents.get(d);
             sink.put("d/" + hash + "/" + d + ".bin", () -> Bytes.deflate(json, dictionary));
@@ -759,9 +794,18 @@ final class IndexExport {
 
     /** Writes {@code raw}, compressed, as {@code <kind>/<hash>.bin} (once, from any thread); returns the hash. */
     private String writeHashed(String kind, byte[] raw) {
-        String hash = Bytes.hash(raw);
+        String hash = name(kind + "/", ".bin", raw);
         sink.put(kind + "/" + hash + ".bin", () -> Bytes.deflate(raw));
         return hash;
+    }
+
+    /** The name of a file (or folder) made of {@code raw}: the start of its hash; notes when another content had it. */
+    private String name(String before, String after, byte[] raw) {
+        String hash = Bytes.sha256(raw);
+        String name = hash.substring(0, nameDigits);
+        String had = names.putIfAbsent(before + name + after, hash);
+        if (had != null && !had.equals(hash)) clashed = true;
+        return name;
     }
 
     /** Files in a folder of their own, as a build writes them: each path once. */

@@ -57,6 +57,8 @@ public final class LiveIndex {
     private SynonymGroups groups;
     private final List<DirectoryReader> segments = new ArrayList<>();
     private IndexReader reader;
+    /** Hex digits in the files' names: more, from the first time two files would have shared a name. */
+    private int nameDigits = IndexExport.NAME_DIGITS;
     private IndexExport export;
     private IndexFiles written;
     private BooleanSupplier stop = () -> false;
@@ -66,6 +68,13 @@ public final class LiveIndex {
     public record Update(boolean full, int documents, int terms) {}
 
     private Update last;
+
+    public LiveIndex() {}
+
+    /** For tests: an index whose files' names start with {@code nameDigits} hex digits. */
+    LiveIndex(int nameDigits) {
+        this.nameDigits = nameDigits;
+    }
 
     /**
      * Brings the index to the content of {@code checked} and writes its files into
@@ -90,7 +99,15 @@ public final class LiveIndex {
             written.begin();
             if (!incremental(next, nextSynonyms)) everything(next, nextSynonyms);
             if (last.documents() == 0 && written.complete()) return last; // nothing changed, and all is in place
-            export.writeFiles();
+            try {
+                export.writeFiles();
+            } catch (IndexExport.NameClash e) {
+                if (nameDigits >= IndexExport.LONG_NAME_DIGITS) throw new IllegalStateException("two search files share a 64-bit name", e);
+                nameDigits = IndexExport.LONG_NAME_DIGITS;
+                written.begin();
+                everything(next, nextSynonyms);
+                export.writeFiles();
+            }
             written.end();
             return last;
         } catch (UncheckedIOException e) {
@@ -137,7 +154,7 @@ public final class LiveIndex {
         segments.clear();
         for (int from = 0; from < docs.size(); from += SEGMENT_DOCS) segments.add(segment(from));
         reader = reader();
-        export = IndexExport.kept(docs.size());
+        export = IndexExport.kept(docs.size(), nameDigits);
         export.encodeAll(source(), written);
         last = new Update(true, docs.size(), export.entries().size());
     }

@@ -46,7 +46,7 @@ public final class PreviewServer implements AutoCloseable {
     /** A CSS or JavaScript file with the build's content hash in its name (bake.Assets). */
     private static final Pattern HASHED_ASSET = Pattern.compile("\\.[0-9a-f]{10}\\.(css|js)$");
     /** A file of the search index, named by a hash of its content (search.IndexExport); not the directory, indeks.bin. */
-    private static final Pattern HASHED_INDEX_FILE = Pattern.compile("^/soeg/[a-z]/[0-9a-f]{8}(/[0-9]+)?\\.bin$");
+    private static final Pattern HASHED_INDEX_FILE = Pattern.compile("^/soeg/[a-z]/[0-9a-f]{8,16}(/[0-9]+)?\\.bin$");
 
     /** Files written at one moment: URL paths below the base path, or null for every page. */
     private record Publication(long version, Set<String> paths) {}

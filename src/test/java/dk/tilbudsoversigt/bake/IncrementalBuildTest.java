@@ -1,5 +1,6 @@
 package dk.tilbudsoversigt.bake;
 
+import dk.tilbudsoversigt.content.Folders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,7 +95,7 @@ class IncrementalBuildTest {
             site -> {
                 Path folder = site.resolve("content/tilbud/voksne");
                 if (Files.exists(folder)) {
-                    Publisher.deleteTree(folder);
+                    Folders.deleteTree(folder);
                 } else {
                     Files.createDirectories(folder);
                     Files.writeString(folder.resolve("bostoette.md"), "---\ntitle: Bostøtte\nsummary: Hjælp i eget hjem.\n"
@@ -177,7 +178,7 @@ class IncrementalBuildTest {
             assertFalse(Files.exists(temp.resolve("preview/tilbud/boern/folder.pdf")), "its copy goes");
             compare(build, site, temp, false, "the document came and went");
         } finally {
-            Publisher.deleteTree(temp);
+            Folders.deleteTree(temp);
         }
     }
 
@@ -209,7 +210,7 @@ class IncrementalBuildTest {
             }
             compare(build, site, temp, false, "saves one straight after the other");
         } finally {
-            Publisher.deleteTree(temp);
+            Folders.deleteTree(temp);
         }
     }
 
@@ -238,7 +239,7 @@ class IncrementalBuildTest {
             assertTrue(Files.readString(overview).contains("Ungdomsklubben"));
             compare(build, site, temp, false, "saves that each left the rest for the next");
         } finally {
-            Publisher.deleteTree(temp);
+            Folders.deleteTree(temp);
         }
     }
 
@@ -258,7 +259,7 @@ class IncrementalBuildTest {
                 compare(build, site, temp, drafts, "edits " + done);
             }
         } finally {
-            Publisher.deleteTree(temp);
+            Folders.deleteTree(temp);
         }
     }
 
@@ -275,7 +276,7 @@ class IncrementalBuildTest {
             differing.removeIf(f -> expected.get(f) != null && expected.get(f).equals(actual.get(f)));
             assertEquals(Set.of(), differing, "files that differ from a full build after " + after);
         }
-        Publisher.deleteTree(fresh);
+        Folders.deleteTree(fresh);
     }
 
     private static List<String> strings(List<Problem> problems) {

@@ -1,5 +1,6 @@
 package dk.tilbudsoversigt.bake;
 
+import dk.tilbudsoversigt.content.Folders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -210,7 +211,7 @@ class PaginationTest {
         assertTrue(SiteBuilder.build(site, fresh, false).ok());
         build.awaitSearchIndex();
         assertEquals(Trees.fingerprint(fresh), Trees.fingerprint(preview));
-        Publisher.deleteTree(fresh);
+        Folders.deleteTree(fresh);
     }
 
     @Test

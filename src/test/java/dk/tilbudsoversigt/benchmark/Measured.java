@@ -1,5 +1,6 @@
 package dk.tilbudsoversigt.benchmark;
 
+import dk.tilbudsoversigt.content.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,9 +79,6 @@ record Measured(long nanos, long cpuNanos, long peakBytes, long files, String ou
     }
 
     static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) return;
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
+        Folders.deleteTree(folder);
     }
 }
