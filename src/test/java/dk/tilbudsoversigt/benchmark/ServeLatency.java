@@ -1,7 +1,6 @@
 package dk.tilbudsoversigt.benchmark;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -19,13 +18,13 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import dk.tilbudsoversigt.browser.Chromium;
+import dk.tilbudsoversigt.search.JsSearch;
 import dk.tilbudsoversigt.search.SearchDocument;
 import dk.tilbudsoversigt.search.SearchDocuments;
 import dk.tilbudsoversigt.site.Checked;
@@ -176,33 +175,17 @@ final class ServeLatency {
     private static String indexedTitle(String base, int doc) throws Exception {
         byte[] directory = get(base + "soeg/indeks.bin");
         if (directory == null) return "";
-        JsonNode dir = JSON.readTree(inflate(directory, null));
+        JsonNode dir = JSON.readTree(JsSearch.inflate(directory, null));
         int blockSize = dir.get("blockSize").asInt();
         byte[] dictionary = get(base + "soeg/d/" + dir.get("dictionary").asText() + ".bin");
         byte[] document = get(base + "soeg/d/" + dir.get("blocks").get(doc / blockSize).asText() + "/" + doc + ".bin");
         if (dictionary == null || document == null) return ""; // an older directory's files, just replaced
-        return JSON.readTree(inflate(document, inflate(dictionary, null))).path("title").asText();
+        return JSON.readTree(JsSearch.inflate(document, JsSearch.inflate(dictionary, null))).path("title").asText();
     }
 
     private static byte[] get(String url) throws Exception {
         HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
         return r.statusCode() == 200 ? r.body() : null;
-    }
-
-    /** Raw deflate, with a preset dictionary or none. */
-    private static byte[] inflate(byte[] raw, byte[] dictionary) throws DataFormatException {
-        Inflater inflater = new Inflater(true);
-        if (dictionary != null) inflater.setDictionary(dictionary);
-        inflater.setInput(raw);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        while (!inflater.finished()) {
-            int n = inflater.inflate(buffer);
-            if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) break;
-            out.write(buffer, 0, n);
-        }
-        inflater.end();
-        return out.toByteArray();
     }
 
     /**

@@ -147,24 +147,28 @@ public final class JsSearch implements AutoCloseable {
     /** A file of soeg/, uncompressed, with the preset dictionary it was compressed with (or null). */
     public static byte[] inflate(Path file, byte[] dictionary) {
         try {
-            byte[] compressed = Files.readAllBytes(file);
-            Inflater inflater = new Inflater(true);
-            if (dictionary != null) inflater.setDictionary(dictionary);
-            inflater.setInput(compressed);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            while (!inflater.finished()) {
-                int n = inflater.inflate(buffer);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) break;
-                out.write(buffer, 0, n);
-            }
-            inflater.end();
-            return out.toByteArray();
+            return inflate(Files.readAllBytes(file), dictionary);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (DataFormatException e) {
             throw new IllegalStateException(file + " is not deflated", e);
         }
+    }
+
+    /** Raw deflate undone, with the preset dictionary it was compressed with (or null). */
+    public static byte[] inflate(byte[] compressed, byte[] dictionary) throws DataFormatException {
+        Inflater inflater = new Inflater(true);
+        if (dictionary != null) inflater.setDictionary(dictionary);
+        inflater.setInput(compressed);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        while (!inflater.finished()) {
+            int n = inflater.inflate(buffer);
+            if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) break;
+            out.write(buffer, 0, n);
+        }
+        inflater.end();
+        return out.toByteArray();
     }
 
     @Override
