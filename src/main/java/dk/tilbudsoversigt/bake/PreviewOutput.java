@@ -2,7 +2,6 @@ package dk.tilbudsoversigt.bake;
 
 import dk.tilbudsoversigt.content.Folders;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,7 +24,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import dk.tilbudsoversigt.content.ContentLoader;
 import dk.tilbudsoversigt.content.Problem;
 import dk.tilbudsoversigt.content.Problems;
 import dk.tilbudsoversigt.content.SiteSettings;
@@ -182,7 +180,7 @@ final class PreviewOutput implements AutoCloseable {
             try {
                 Path target = output.resolve(file);
                 Files.createDirectories(target.getParent());
-                move(staging.resolve(file), target);
+                Folders.replace(staging.resolve(file), target);
                 done.add(job.path());
             } catch (IOException e) {
                 failed.put(job.path(), Problem.error(job.path(), 1, "siden kunne ikke skrives: " + e.getMessage()));
@@ -227,7 +225,7 @@ final class PreviewOutput implements AutoCloseable {
             Files.createDirectories(target.getParent());
             Path temp = Files.createTempFile(target.getParent(), ".", ".ny");
             Files.copy(site.resolve(file), temp, StandardCopyOption.REPLACE_EXISTING);
-            move(temp, target);
+            Folders.replace(temp, target);
             copies.add(inContent);
             return true;
         } catch (IOException e) {
@@ -293,14 +291,6 @@ final class PreviewOutput implements AutoCloseable {
             return true;
         }
         return closed;
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     /** Deletes a file and the folders it leaves empty, up to the output folder. */

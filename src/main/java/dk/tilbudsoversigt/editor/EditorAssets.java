@@ -3,9 +3,6 @@ package dk.tilbudsoversigt.editor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,11 +20,9 @@ final class EditorAssets {
             try (InputStream in = EditorAssets.class.getResourceAsStream("/editor/" + name)) {
                 byte[] bytes = in.readAllBytes();
                 FILES.put(name, bytes);
-                HASHES.put(name, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 10));
+                HASHES.put(name, SiteFiles.version(bytes).substring(0, 10));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
             }
         }
     }

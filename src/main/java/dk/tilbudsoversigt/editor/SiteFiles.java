@@ -1,5 +1,6 @@
 package dk.tilbudsoversigt.editor;
 
+import dk.tilbudsoversigt.content.Folders;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -8,13 +9,11 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -218,7 +217,7 @@ public final class SiteFiles {
                 record.store(out, "Hvor filen i denne mappe lå, og hvornår den blev lagt i papirkurven");
             }
             try {
-                move(path, dir.resolve(name));
+                Folders.replace(path, dir.resolve(name));
             } catch (IOException e) {
                 Files.deleteIfExists(dir.resolve(RECORD));
                 Files.deleteIfExists(dir);
@@ -257,7 +256,7 @@ public final class SiteFiles {
             Path file = dir.resolve(target.getFileName().toString());
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) throw new RefusedPath("filen med id " + id + " mangler i papirkurven");
             Files.createDirectories(target.getParent());
-            move(file, target);
+            Folders.replace(file, target);
             Files.deleteIfExists(dir.resolve(RECORD));
             Files.deleteIfExists(dir);
         }
@@ -341,7 +340,7 @@ public final class SiteFiles {
                     for (Map.Entry<Path, Path> t : temps.entrySet()) {
                         Path target = t.getKey();
                         before.put(target, Files.exists(target, LinkOption.NOFOLLOW_LINKS) ? Files.readAllBytes(target) : null);
-                        move(t.getValue(), target);
+                        Folders.replace(t.getValue(), target);
                     }
                     if (removed != null && !staged.containsKey(removed)) Files.delete(removed);
                 } catch (IOException | RuntimeException e) {
@@ -394,7 +393,7 @@ public final class SiteFiles {
     static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path temp = temporary(target, bytes);
         try {
-            move(temp, target);
+            Folders.replace(temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -418,14 +417,6 @@ public final class SiteFiles {
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

@@ -81,20 +81,12 @@ final class IndexExport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int FIELDS = Fields.ALL.size();
 
-    /** What an export reads: the documents, their vocabulary and synonym groups, and the Lucene index of them. */
-    interface Source {
-        List<SearchDocument> docs();
-
-        Vocabulary vocabulary();
-
-        SynonymGroups groups();
-
-        /** The index, its documents in {@link #docs()} order. */
-        IndexReader reader();
-
-        /** Gives up (throws) when told to; called between small pieces of work, from any thread. */
-        void checkpoint();
-    }
+    /**
+     * What an export reads: the documents, their vocabulary and synonym groups, the Lucene index
+     * of them (its documents in {@code docs} order), and {@code checkpoint}, which gives up
+     * (throws) when told to; it runs between small pieces of work, from any thread.
+     */
+    record Source(List<SearchDocument> docs, Vocabulary vocabulary, SynonymGroups groups, IndexReader reader, Runnable checkpoint) {}
 
     /** Where the files go, by path below soeg/ ("t/0a1b2c3d.bin"). */
     interface Sink {
@@ -206,7 +198,7 @@ final class IndexExport {
         encode(collect(null));
         documents.clear();
         documents.addAll(IntStream.range(0, source.docs().size()).parallel().mapToObj(d -> {
-            source.checkpoint();
+            source.checkpoint().run();
             return document(source.docs().get(d));
         }).toList());
         changedDocs = null;
@@ -271,7 +263,7 @@ final class IndexExport {
         List<String> terms = new ArrayList<>(postings.keySet()); // a list splits evenly among the cores, a tree map does not
         Entry[] encoded = new Entry[terms.size()];
         IntStream.range(0, encoded.length).parallel().forEach(i -> {
-            source.checkpoint();
+            source.checkpoint().run();
             encoded[i] = entry(terms.get(i), postings.get(terms.get(i)));
         });
         for (int i = 0; i < encoded.length; i++) entries.put(terms.get(i), encoded[i]);
@@ -365,7 +357,7 @@ final class IndexExport {
                 if (only == null) {
                     BytesRef br;
                     while ((br = te.next()) != null) {
-                        source.checkpoint();
+                        source.checkpoint().run();
                         pe = read(te, pe, terms.computeIfAbsent(br.utf8ToString(), k -> new TermPostings()), f);
                     }
                 } else {
@@ -431,7 +423,7 @@ final class IndexExport {
         String previous = "";
         String last = "";
         for (Map.Entry<String, Entry> e : entries.entrySet()) {
-            source.checkpoint();
+            source.checkpoint().run();
             String term = e.getKey();
             if (count == 0) firstTerms.add(separator(last, term));
             int shared = Bytes.shared(previous, term);
@@ -748,7 +740,7 @@ final class IndexExport {
         String[] known = sameDictionary ? blockHashes : null;
         List<String> hashes = IntStream.range(0, blocks).parallel()
                 .mapToObj(b -> {
-                    source.checkpoint();
+                    source.checkpoint().run();
                     if (known != null && !changedBlock(b)) return named(b, known[b], dictionary);
                     return writeBlock(b, dictionary, dictionaryHash);
                 }).toList();

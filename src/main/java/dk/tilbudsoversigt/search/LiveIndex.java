@@ -2,10 +2,8 @@ package dk.tilbudsoversigt.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -28,6 +26,7 @@ import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.NumericDocValues;
 
+import dk.tilbudsoversigt.content.Folders;
 import dk.tilbudsoversigt.site.Checked;
 
 /**
@@ -195,7 +194,8 @@ public final class LiveIndex {
             if (!Arrays.equals(e.getValue(), vocabulary.indexTerms(e.getKey()))) cutDifferently.add(e.getKey());
         }
         docs = next; // the vocabulary has the new documents' words already
-        if (!new SynonymGroups(synonyms, Analysis.index(splitter, null)).table().equals(groups.table())) return false;
+        // the groups' members are cut by the splitter: with a new one they may differ
+        if (settled.newSplitter() && !new SynonymGroups(synonyms, Analysis.index(splitter, null)).table().equals(groups.table())) return false;
 
         // the documents whose tokens change: those that changed, and those with a word now cut differently
         Set<Integer> again = new TreeSet<>(changed);
@@ -307,36 +307,7 @@ public final class LiveIndex {
     }
 
     private IndexExport.Source source() {
-        List<SearchDocument> d = docs;
-        Vocabulary v = vocabulary;
-        SynonymGroups g = groups;
-        IndexReader r = reader;
-        return new IndexExport.Source() {
-            @Override
-            public List<SearchDocument> docs() {
-                return d;
-            }
-
-            @Override
-            public Vocabulary vocabulary() {
-                return v;
-            }
-
-            @Override
-            public SynonymGroups groups() {
-                return g;
-            }
-
-            @Override
-            public IndexReader reader() {
-                return r;
-            }
-
-            @Override
-            public void checkpoint() {
-                LiveIndex.this.checkpoint();
-            }
-        };
+        return new IndexExport.Source(docs, vocabulary, groups, reader, this::checkpoint);
     }
 
     /**
@@ -379,11 +350,7 @@ public final class LiveIndex {
                 Files.createDirectories(target.getParent());
                 Path temp = Files.createTempFile(target.getParent(), ".", ".ny");
                 Files.write(temp, content.get());
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+                Folders.replace(temp, target);
                 present.add(path);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

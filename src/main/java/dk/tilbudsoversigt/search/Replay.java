@@ -2,10 +2,8 @@ package dk.tilbudsoversigt.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -42,11 +40,6 @@ final class Replay extends TokenStream {
         this.types = types;
     }
 
-    /** The terms the stream gives, in order (group terms and parts included). */
-    String[] terms() {
-        return terms;
-    }
-
     /** How often each term occurs in the stream: its frequency in the field. */
     Map<String, Integer> frequencies() {
         Map<String, Integer> out = new HashMap<>();
@@ -81,33 +74,17 @@ final class Replay extends TokenStream {
      */
     static Replay ofWords(String[] words, Function<String, String[]> termsOf, SynonymGroups groups) {
         Tokens out = new Tokens();
-        int longest = groups.longest();
-        String[] recent = new String[Math.max(1, longest)]; // the last whole-word terms, oldest first
-        int recentCount = 0;
-        String[] part = new String[1];
-        List<String> addedHere = new ArrayList<>(2); // the groups at this position, each once
+        SynonymGroups.Window window = groups.window();
+        java.util.function.Consumer<String> group = g -> out.add(g, 0, GROUP);
         for (String word : words) {
             String[] terms = termsOf.apply(word);
             if (terms == null || terms.length == 0) continue;
-            String t = terms[0];
-            out.add(t, 1, WORD);
-            addedHere.clear();
-            if (longest > 0) {
-                if (recentCount == recent.length) {
-                    System.arraycopy(recent, 1, recent, 0, recent.length - 1);
-                    recentCount--;
-                }
-                recent[recentCount++] = t;
-                groups.groupsEndingWith(recent, recentCount, addedHere);
-                for (String g : addedHere) out.add(g, 0, GROUP);
-            }
+            out.add(terms[0], 1, WORD);
+            window.newPosition();
+            window.word(terms[0], group);
             for (int i = 1; i < terms.length; i++) {
                 out.add(terms[i], 0, PART);
-                if (longest == 0) continue;
-                int known = addedHere.size();
-                part[0] = terms[i];
-                groups.groupsEndingWith(part, 1, addedHere);
-                for (int g = known; g < addedHere.size(); g++) out.add(addedHere.get(g), 0, GROUP);
+                window.part(terms[i], group);
             }
         }
         return out.replay();

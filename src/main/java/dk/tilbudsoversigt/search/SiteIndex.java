@@ -164,32 +164,7 @@ public final class SiteIndex implements Closeable {
 
     /** What an export reads of this index. */
     IndexExport.Source source() {
-        return new IndexExport.Source() {
-            @Override
-            public List<SearchDocument> docs() {
-                return docs;
-            }
-
-            @Override
-            public Vocabulary vocabulary() {
-                return vocabulary;
-            }
-
-            @Override
-            public SynonymGroups groups() {
-                return groups;
-            }
-
-            @Override
-            public IndexReader reader() {
-                return reader;
-            }
-
-            @Override
-            public void checkpoint() {
-                SiteIndex.this.checkpoint();
-            }
-        };
+        return new IndexExport.Source(docs, vocabulary, groups, reader, this::checkpoint);
     }
 
     @Override

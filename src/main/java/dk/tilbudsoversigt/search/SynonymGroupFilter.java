@@ -2,10 +2,8 @@ package dk.tilbudsoversigt.search;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
-import java.util.Set;
+import java.util.function.Consumer;
 
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -19,23 +17,17 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  * compound part. Group terms go at the same position, token type {@link Analysis#GROUP}.
  */
 final class SynonymGroupFilter extends TokenFilter {
-    private final SynonymGroups groups;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
     private final TypeAttribute type = addAttribute(TypeAttribute.class);
-    private final Deque<String> recentWords = new ArrayDeque<>();
+    private final SynonymGroups.Window window;
     private final Deque<String> pending = new ArrayDeque<>();
-    /**
-     * Groups already added at the current position: a word and its part may name the same group.
-     * A list, as it holds one or two groups and is emptied at every position: clearing a hash set
-     * costs its capacity, per token.
-     */
-    private final List<String> addedHere = new ArrayList<>();
+    private final Consumer<String> queue = pending::addLast;
     private State current;
 
     SynonymGroupFilter(TokenStream input, SynonymGroups groups) {
         super(input);
-        this.groups = groups;
+        this.window = groups.window();
     }
 
     @Override
@@ -48,39 +40,18 @@ final class SynonymGroupFilter extends TokenFilter {
             return true;
         }
         if (!input.incrementToken()) return false;
-        if (position.getPositionIncrement() > 0 && !addedHere.isEmpty()) addedHere.clear();
-        String t = term.toString();
-        if (type.type().equals(Analysis.PART)) {
-            if (groups.endsAMember(t)) queue(groups.groupsOf(List.of(t)));
-        } else {
-            recentWords.addLast(t);
-            while (recentWords.size() > groups.longest()) recentWords.removeFirst();
-            if (groups.endsAMember(t)) {
-                List<String> recent = new ArrayList<>(recentWords);
-                for (int k = 1; k <= recent.size(); k++) {
-                    queue(groups.groupsOf(recent.subList(recent.size() - k, recent.size())));
-                }
-            }
-        }
+        if (position.getPositionIncrement() > 0) window.newPosition();
+        if (type.type().equals(Analysis.PART)) window.part(term.toString(), queue);
+        else window.word(term.toString(), queue);
         if (!pending.isEmpty()) current = captureState();
         return true;
-    }
-
-    private void queue(Set<String> found) {
-        for (String g : found) {
-            if (!addedHere.contains(g)) {
-                addedHere.add(g);
-                pending.addLast(g);
-            }
-        }
     }
 
     @Override
     public void reset() throws IOException {
         super.reset();
-        recentWords.clear();
+        window.reset();
         pending.clear();
-        addedHere.clear();
         current = null;
     }
 }

@@ -56,17 +56,12 @@ final class SynonymGroups {
         return longest;
     }
 
-    /** Whether some member ends in this term. */
-    boolean endsAMember(String term) {
-        return byLastTerm.containsKey(term);
-    }
-
     /**
      * Adds to {@code out}, each once, the group terms of the members that the last {@code count}
      * of {@code recent} end with, shorter members first: as {@link #groupsOf} for the last one,
      * two, ... terms in turn.
      */
-    void groupsEndingWith(String[] recent, int count, List<String> out) {
+    private void groupsEndingWith(String[] recent, int count, List<String> out) {
         List<Member> candidates = byLastTerm.get(recent[count - 1]);
         if (candidates == null) return;
         for (Member m : candidates) {
@@ -76,6 +71,58 @@ final class SynonymGroups {
             for (int i = 0; i < n - 1 && matches; i++) matches = m.terms()[i].equals(recent[count - n + i]);
             if (!matches) continue;
             for (String g : m.groups()) if (!out.contains(g)) out.add(g);
+        }
+    }
+
+    /** A fresh {@link Window} for one stream of tokens. */
+    Window window() {
+        return new Window();
+    }
+
+    /**
+     * The groups a stream of tokens names, token by token, as the index and the query chain add
+     * them: a member of several words must match the last whole words in a row; a one-word member
+     * also matches a compound part; each group once per position (a word and its part may name
+     * the same group).
+     */
+    final class Window {
+        private final String[] recent = new String[Math.max(1, longest)]; // the last whole-word terms, oldest first
+        private int count;
+        private final String[] part = new String[1];
+        private final List<String> addedHere = new ArrayList<>(2); // a list: it holds one or two, and is emptied per position
+
+        /** The next tokens are at a new position. */
+        void newPosition() {
+            addedHere.clear();
+        }
+
+        /** A whole word: gives the groups whose members end with it that its position has not had yet. */
+        void word(String term, java.util.function.Consumer<String> group) {
+            if (longest == 0) return;
+            if (count == recent.length) {
+                System.arraycopy(recent, 1, recent, 0, recent.length - 1);
+                count--;
+            }
+            recent[count++] = term;
+            add(recent, count, group);
+        }
+
+        /** A compound part of the current word: gives the groups it names that its position has not had yet. */
+        void part(String term, java.util.function.Consumer<String> group) {
+            if (longest == 0) return;
+            part[0] = term;
+            add(part, 1, group);
+        }
+
+        void reset() {
+            count = 0;
+            addedHere.clear();
+        }
+
+        private void add(String[] terms, int n, java.util.function.Consumer<String> group) {
+            int known = addedHere.size();
+            groupsEndingWith(terms, n, addedHere);
+            for (int g = known; g < addedHere.size(); g++) group.accept(addedHere.get(g));
         }
     }
 

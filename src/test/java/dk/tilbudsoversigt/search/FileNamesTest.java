@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -62,12 +60,7 @@ class FileNamesTest {
         assertSameFiles(write(temp.resolve("long/soeg"), IndexExport.LONG_NAME_DIGITS), folder);
 
         List<SearchDocument> edited = new ArrayList<>(DOCS);
-        SearchDocument doc = edited.get(3);
-        Map<String, String> fields = new LinkedHashMap<>(doc.fields());
-        String title = doc.title() + " weekendaflastning";
-        fields.put(Fields.TITLE.field(), title);
-        edited.set(3, new SearchDocument(doc.url(), title, doc.summary(), doc.type(), fields, doc.text(), doc.targetGroups(), doc.ageMin(),
-                doc.ageMax(), doc.referral(), doc.prior()));
+        edited.set(3, LiveIndexTest.withField(edited.get(3), Fields.TITLE.field(), edited.get(3).title() + " weekendaflastning"));
         LiveIndex.Update update = live.update(edited, SearchIndexWriter.synonyms(RANDERS), folder, () -> false);
         assertFalse(update.full(), "an edit after it is still brought in alone");
         Path expected = temp.resolve("long-edited/soeg");

@@ -147,7 +147,7 @@ class LiveIndexTest {
                 d.referral(), d.prior());
     }
 
-    private static SearchDocument withField(SearchDocument doc, String field, String text) {
+    static SearchDocument withField(SearchDocument doc, String field, String text) {
         Map<String, String> fields = new LinkedHashMap<>(doc.fields());
         fields.put(field, text);
         String title = field.equals(Fields.TITLE.field()) ? text : doc.title();

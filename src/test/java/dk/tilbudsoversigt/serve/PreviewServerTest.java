@@ -66,6 +66,8 @@ class PreviewServerTest {
             m = Pattern.compile("href=\"(/sti/handicap/_rediger/filer/[^\"]+)\"").matcher(html);
             assertTrue(m.find(), "the editor's bar has its style sheet");
             kept.add(m.group(1));
+            String unhashed = m.group(1).replaceFirst("\\?.*", "");
+            assertEquals("no-store", get(root + unhashed).headers().firstValue("Cache-Control").orElse(""), "without its hash, an asset may change");
             for (String url : kept) {
                 HttpResponse<String> r = get(root + url);
                 assertEquals(200, r.statusCode(), url);
@@ -76,6 +78,7 @@ class PreviewServerTest {
             assertEquals("no-store", get(root + directory).headers().firstValue("Cache-Control").orElse(""), "the index's directory changes");
             assertTrue(PreviewServer.namedByContent("/soeg/t/0a1b2c3d.bin"));
             assertTrue(PreviewServer.namedByContent("/soeg/d/0a1b2c3d/17.bin"));
+            assertTrue(PreviewServer.namedByContent("/soeg/p/0a1b2c3d4e5f6a7b.bin"), "the longer names an index gets when two would clash");
             assertFalse(PreviewServer.namedByContent("/soeg/indeks.bin"));
             assertFalse(PreviewServer.namedByContent("/favicon.ico"));
         }
