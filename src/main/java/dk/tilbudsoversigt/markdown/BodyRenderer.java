@@ -243,10 +243,7 @@ public final class BodyRenderer {
         return split(body, hs, found);
     }
 
-    /**
-     * The body, and the same body cut at its {@code ##} headings. Every top-level node is written
-     * out once; the sections' texts come from the nodes moved (not copied) into a holder each.
-     */
+    /** The body, and the same body cut at its {@code ##} headings. Every top-level node is written out once. */
     private static RenderedBody split(Element body, List<Heading> hs, Findings found) {
         String text = body.text();
         StringBuilder html = new StringBuilder();
@@ -255,22 +252,19 @@ public final class BodyRenderer {
         List<Section> sections = new ArrayList<>();
         String heading = null;
         String id = null;
-        Element current = new Element("div");
-        for (org.jsoup.nodes.Node child : new ArrayList<>(body.childNodes())) {
+        for (org.jsoup.nodes.Node child : body.childNodes()) {
             String outer = child.outerHtml();
             html.append(outer);
             if (child instanceof Element e && e.normalName().equals("h2")) {
-                if (heading != null) sections.add(new Section(heading, id, part.toString(), current.text()));
+                if (heading != null) sections.add(new Section(heading, id, part.toString()));
                 heading = e.text();
                 id = e.id();
                 part = new StringBuilder();
-                current = new Element("div");
             } else {
                 part.append(outer);
-                current.appendChild(child);
             }
         }
-        if (heading != null) sections.add(new Section(heading, id, part.toString(), current.text()));
+        if (heading != null) sections.add(new Section(heading, id, part.toString()));
         return new RenderedBody(html.toString(), hs, intro.toString(), List.copyOf(sections), text,
                 List.copyOf(found.frameOrigins()), List.copyOf(found.warnings()));
     }

@@ -30,6 +30,8 @@ public final class Glossary {
     private final Map<String, Term> byName = new HashMap<>();
     /** The names by their first folded code point, longest first. */
     private final Map<Integer, List<Name>> byFirst = new HashMap<>();
+    /** Whether some name starts with this folded character of the Basic Multilingual Plane: most characters are passed over at once. */
+    private final boolean[] startsAName = new boolean[Character.MAX_VALUE + 1];
 
     public Glossary(List<Term> terms) {
         List<String> names = new ArrayList<>();
@@ -45,6 +47,9 @@ public final class Glossary {
         for (String n : names) {
             int[] folded = n.codePoints().map(Glossary::fold).toArray();
             byFirst.computeIfAbsent(folded[0], k -> new ArrayList<>()).add(new Name(folded));
+        }
+        for (int first : byFirst.keySet()) {
+            if (first <= Character.MAX_VALUE) startsAName[first] = true;
         }
     }
 
@@ -86,17 +91,22 @@ public final class Glossary {
      * letter or digit comes before it and ends where none follows.
      */
     private int[] find(String s, int from) {
+        boolean afterWordChar = from > 0 && isWordChar(s.codePointBefore(from));
         for (int i = from; i < s.length(); ) {
             int cp = s.codePointAt(i);
-            if (i == 0 || !isWordChar(s.codePointBefore(i))) {
-                List<Name> candidates = byFirst.get(fold(cp));
-                if (candidates != null) {
-                    for (Name name : candidates) {
-                        int end = matchAt(s, i, name.folded());
-                        if (end >= 0 && (end == s.length() || !isWordChar(s.codePointAt(end)))) return new int[] {i, end};
+            if (!afterWordChar) {
+                int first = fold(cp);
+                if (first > Character.MAX_VALUE || startsAName[first]) {
+                    List<Name> candidates = byFirst.get(first);
+                    if (candidates != null) {
+                        for (Name name : candidates) {
+                            int end = matchAt(s, i, name.folded());
+                            if (end >= 0 && (end == s.length() || !isWordChar(s.codePointAt(end)))) return new int[] {i, end};
+                        }
                     }
                 }
             }
+            afterWordChar = isWordChar(cp);
             i += Character.charCount(cp);
         }
         return null;
@@ -116,13 +126,33 @@ public final class Glossary {
 
     /** Case folding as java.util.regex does it for CASE_INSENSITIVE with UNICODE_CASE. */
     private static int fold(int cp) {
+        return cp < LATIN_1 ? FOLDED_LATIN_1[cp] : foldAny(cp);
+    }
+
+    private static int foldAny(int cp) {
         return Character.toLowerCase(Character.toUpperCase(cp));
     }
 
     private static boolean isWordChar(int cp) {
+        return cp < LATIN_1 ? WORD_CHAR_LATIN_1[cp] : isWordCharAny(cp);
+    }
+
+    private static boolean isWordCharAny(int cp) {
         if (Character.isLetter(cp)) return true;
         int type = Character.getType(cp);
         return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+    }
+
+    // every character of every body is folded and classified: for Danish text, a table lookup
+    private static final int LATIN_1 = 256;
+    private static final int[] FOLDED_LATIN_1 = new int[LATIN_1];
+    private static final boolean[] WORD_CHAR_LATIN_1 = new boolean[LATIN_1];
+
+    static {
+        for (int c = 0; c < LATIN_1; c++) {
+            FOLDED_LATIN_1[c] = foldAny(c);
+            WORD_CHAR_LATIN_1[c] = isWordCharAny(c);
+        }
     }
 
     private static void collect(Node node, List<TextNode> out) {

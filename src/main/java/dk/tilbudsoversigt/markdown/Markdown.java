@@ -22,7 +22,8 @@ public final class Markdown {
             .set(Parser.TRACK_DOCUMENT_LINES, true)
             .toImmutable().toMutable();
     private static final Parser PARSER = Parser.builder(OPTIONS).build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder(OPTIONS).nodeRendererFactory(options -> new VideoFence()).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder(OPTIONS).nodeRendererFactory(options -> new VideoFence())
+            .nodeRendererFactory(options -> new PlainText()).build();
 
     private Markdown() {}
 

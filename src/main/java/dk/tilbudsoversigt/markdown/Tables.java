@@ -42,8 +42,12 @@ final class Tables {
     }
 
     private static boolean isCaption(Node node) {
-        return node instanceof Paragraph p && p.getFirstChild() instanceof Text t
-                && t.getChars().toString().toLowerCase(Locale.ROOT).startsWith(PREFIX);
+        return node instanceof Paragraph p && p.getFirstChild() instanceof Text t && startsWithPrefix(t.getChars());
+    }
+
+    /** Whether the text starts with "Tabel:" in any case, looking at its first characters only (every paragraph is asked). */
+    private static boolean startsWithPrefix(CharSequence text) {
+        return text.length() >= PREFIX.length() && text.subSequence(0, PREFIX.length()).toString().toLowerCase(Locale.ROOT).equals(PREFIX);
     }
 
     /** Captions, header scopes and the scrolling frame, in the rendered body. */

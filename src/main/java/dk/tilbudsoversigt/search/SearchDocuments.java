@@ -67,12 +67,13 @@ public final class SearchDocuments {
             }
             if (page.type() == PageType.FAQ) {
                 for (Section s : body.sections()) {
+                    String answer = s.text();
                     Map<String, String> q = new LinkedHashMap<>();
                     q.put(Fields.TITLE.field(), s.heading());
                     q.put(Fields.HEADINGS.field(), page.title()); // the page the question stands under
-                    q.put(Fields.BODY.field(), s.text());
-                    docs.add(new SearchDocument(url + "#" + s.id(), s.heading(), shorten(s.text(), 200),
-                            page.type().typeName(), q, s.text(), List.of(), null, null, null, prior(page.type())));
+                    q.put(Fields.BODY.field(), answer);
+                    docs.add(new SearchDocument(url + "#" + s.id(), s.heading(), shorten(answer, 200),
+                            page.type().typeName(), q, answer, List.of(), null, null, null, prior(page.type())));
                 }
             }
         }
