@@ -75,12 +75,12 @@ public final class Analysis {
     }
 
     /**
-     * The chain as {@link #index}, from a field's words as {@link #surface} gave them, with the
-     * per-word work looked up in a table ({@link Vocabulary#indexTerms}): the same terms, each
-     * word analysed once for the whole site.
+     * The chain as {@link #index}, for one field of one document, from the words the vocabulary
+     * read with {@link #surface} and the terms it worked out once per word for the whole site
+     * ({@link Vocabulary#indexTerms}): the same terms.
      */
-    static TokenStream fromWords(String[] words, Vocabulary vocabulary, SynonymGroups groups) {
-        return Replay.ofWords(words, vocabulary::indexTerms, groups);
+    static TokenStream fromWords(Vocabulary vocabulary, int doc, int field, SynonymGroups groups) {
+        return Replay.ofWords(vocabulary.indexTermsOfWords(doc, field), groups);
     }
 
     private static TokenStream surfaceFilters(Tokenizer source) {
@@ -90,6 +90,24 @@ public final class Analysis {
     /** The terms of {@code text}, each with its token type. */
     static List<Token> tokens(Analyzer analyzer, String text) {
         return tokens(analyzer.tokenStream("f", new StringReader(text)));
+    }
+
+    /** The terms of {@code text}, without their types: what the vocabulary reads of every field of every page. */
+    static String[] terms(Analyzer analyzer, String text) {
+        String[] out = new String[16];
+        int n = 0;
+        try (TokenStream ts = analyzer.tokenStream("f", new StringReader(text))) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                if (n == out.length) out = java.util.Arrays.copyOf(out, 2 * n);
+                out[n++] = term.toString();
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     /** The terms a stream gives, each with its token type. */

@@ -29,27 +29,29 @@ final class Replay extends TokenStream {
     private final String[] terms;
     private final int[] increments;
     private final byte[] types;
+    private final int count;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
     private final TypeAttribute type = addAttribute(TypeAttribute.class);
     private int next;
 
-    private Replay(String[] terms, int[] increments, byte[] types) {
+    private Replay(String[] terms, int[] increments, byte[] types, int count) {
         this.terms = terms;
         this.increments = increments;
         this.types = types;
+        this.count = count;
     }
 
     /** How often each term occurs in the stream: its frequency in the field. */
     Map<String, Integer> frequencies() {
         Map<String, Integer> out = new HashMap<>();
-        for (String t : terms) out.merge(t, 1, Integer::sum);
+        for (int i = 0; i < count; i++) out.merge(terms[i], 1, Integer::sum);
         return out;
     }
 
     /** Runs {@code stream} now and keeps what it gave. */
     static Replay of(TokenStream stream) {
-        Tokens out = new Tokens();
+        Tokens out = new Tokens(64);
         try (TokenStream ts = stream) {
             CharTermAttribute t = ts.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute p = ts.addAttribute(PositionIncrementAttribute.class);
@@ -67,17 +69,16 @@ final class Replay extends TokenStream {
     }
 
     /**
-     * The index tokens of a field's words (as the surface chain gave them): each word's term,
-     * then the synonym groups whose member ends at it, then each compound part's term with the
-     * groups it names, all parts and groups at the word's position. A word the table does not
-     * know is left out.
+     * The index tokens of a field's words, given as the terms the index holds for each word in
+     * turn ({@link Vocabulary#indexTerms}): each word's term, then the synonym groups whose member
+     * ends at it, then each compound part's term with the groups it names, all parts and groups
+     * at the word's position. A word without terms (null: the table does not know it) is left out.
      */
-    static Replay ofWords(String[] words, Function<String, String[]> termsOf, SynonymGroups groups) {
-        Tokens out = new Tokens();
+    static Replay ofWords(String[][] termsOfWords, SynonymGroups groups) {
+        Tokens out = new Tokens(termsOfWords.length + termsOfWords.length / 2 + 8);
         SynonymGroups.Window window = groups.window();
         java.util.function.Consumer<String> group = g -> out.add(g, 0, GROUP);
-        for (String word : words) {
-            String[] terms = termsOf.apply(word);
+        for (String[] terms : termsOfWords) {
             if (terms == null || terms.length == 0) continue;
             out.add(terms[0], 1, WORD);
             window.newPosition();
@@ -90,12 +91,25 @@ final class Replay extends TokenStream {
         return out.replay();
     }
 
+    /** As {@link #ofWords(String[][], SynonymGroups)}, each word's terms given by {@code termsOf}. */
+    static Replay ofWords(String[] words, Function<String, String[]> termsOf, SynonymGroups groups) {
+        String[][] terms = new String[words.length][];
+        for (int i = 0; i < words.length; i++) terms[i] = termsOf.apply(words[i]);
+        return ofWords(terms, groups);
+    }
+
     /** Growing arrays of tokens. */
     private static final class Tokens {
-        String[] terms = new String[64];
-        int[] increments = new int[64];
-        byte[] types = new byte[64];
+        String[] terms;
+        int[] increments;
+        byte[] types;
         int n;
+
+        Tokens(int capacity) {
+            terms = new String[capacity];
+            increments = new int[capacity];
+            types = new byte[capacity];
+        }
 
         void add(String term, int increment, byte type) {
             if (n == terms.length) {
@@ -109,13 +123,13 @@ final class Replay extends TokenStream {
         }
 
         Replay replay() {
-            return new Replay(Arrays.copyOf(terms, n), Arrays.copyOf(increments, n), Arrays.copyOf(types, n));
+            return new Replay(terms, increments, types, n);
         }
     }
 
     @Override
     public boolean incrementToken() {
-        if (next >= terms.length) return false;
+        if (next >= count) return false;
         clearAttributes();
         term.setEmpty().append(terms[next]);
         position.setPositionIncrement(increments[next]);

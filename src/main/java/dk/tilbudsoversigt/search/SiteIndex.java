@@ -129,15 +129,14 @@ public final class SiteIndex implements Closeable {
         Document out = new Document();
         out.add(new DoubleDocValuesField(PRIOR, doc.prior()));
         for (int f = 0; f < Fields.ALL.size(); f++) {
-            String[] words = vocabulary.words(d, f);
-            if (words.length > 0) out.add(new Field(Fields.ALL.get(f).field(), Analysis.fromWords(words, vocabulary, groups), TEXT));
+            if (vocabulary.hasWords(d, f)) out.add(new Field(Fields.ALL.get(f).field(), Analysis.fromWords(vocabulary, d, f, groups), TEXT));
         }
         return out;
     }
 
     /** The index's tokens of one field of one document. */
     TokenStream analysed(int doc, int field) {
-        return Analysis.fromWords(vocabulary.words(doc, field), vocabulary, groups);
+        return Analysis.fromWords(vocabulary, doc, field, groups);
     }
 
     private static FieldType textType() {

@@ -25,7 +25,9 @@ final class Vocabulary {
     static final int MODIFIER_HEADS = 2;
 
     /** Every document's words, by field: what the index pass reads instead of tokenising again. */
-    private final String[][][] words;
+    private final Word[][][] words;
+    /** Each word of the site, by its text. */
+    private final Map<String, Word> byText;
     /** word → how often the site uses it. */
     private final Map<String, Integer> counts;
     /** word → its term. */
@@ -36,16 +38,15 @@ final class Vocabulary {
     private final Map<String, Map<String, Integer>> writtenByTerm = new HashMap<>();
     private Set<String> written;
     private Set<String> modifiers;
-    /** word → the terms the index holds for it: its own, then its parts', each once. */
-    private Map<String, String[]> indexTerms = Map.of();
     /** For {@link #update}: folded form → how many of the site's words have it; made at the first update. */
     private Map<String, Integer> foldedCounts;
     /** For {@link #update}: words whose count changed since the last update. */
     private final Set<String> touched = new HashSet<>();
 
-    private Vocabulary(Map<String, Integer> counts, String[][][] words) {
+    private Vocabulary(Map<String, Integer> counts, Word[][][] words, Map<String, Word> byText) {
         this.counts = counts;
         this.words = words;
+        this.byText = byText;
         this.termOf = counts.keySet().parallelStream().collect(Collectors.toConcurrentMap(w -> w, Words::term));
         for (Map.Entry<String, String> e : termOf.entrySet()) {
             if (e.getValue().isEmpty()) continue;
@@ -81,12 +82,27 @@ final class Vocabulary {
         return modifiers;
     }
 
-    /** One word of the site: its single String instance, and how often the site uses it. */
-    private static final class Use {
-        final String word;
-        final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * One word of the site: its single String instance, how often the documents read so far use
+     * it, and the terms the index holds for it (its own, then its parts', each once), which every
+     * document's words point at, so that the index pass looks nothing up.
+     */
+    private static final class Word {
+        final String text;
+        final java.util.concurrent.atomic.AtomicInteger read = new java.util.concurrent.atomic.AtomicInteger();
+        String[] indexTerms;
 
-        Use(String word) {
+        Word(String text) {
+            this.text = text;
+        }
+    }
+
+    /** One word of one document: the site's {@link Word}, and how often the document uses it. */
+    private static final class LocalUse {
+        final Word word;
+        int count;
+
+        LocalUse(Word word) {
             this.word = word;
         }
     }
@@ -102,34 +118,38 @@ final class Vocabulary {
     /** As {@link #of(List, Runnable)}, with the words of some documents known already ({@code known} gives null for the others). */
     static Vocabulary of(List<SearchDocument> docs, Runnable checkpoint, java.util.function.Function<SearchDocument, String[][]> known) {
         Analyzer surface = Analysis.surface();
-        // one shared map lookup per distinct word of a document gives both its single String
-        // (however often it occurs) and its count; the document's own words are counted locally
-        Map<String, Use> uses = new ConcurrentHashMap<>();
-        String[][][] words = new String[docs.size()][][];
+        // one shared map lookup per distinct word of a document gives its single String (however
+        // often it occurs); the document counts its own words and adds each count once
+        Map<String, Word> uses = new ConcurrentHashMap<>();
+        Word[][][] words = new Word[docs.size()][][];
         java.util.stream.IntStream.range(0, docs.size()).parallel().forEach(d -> {
             checkpoint.run();
             String[][] fields = known.apply(docs.get(d));
             if (fields == null) fields = wordsOf(docs.get(d), surface);
-            Map<String, int[]> local = new HashMap<>();
-            for (String[] field : fields) {
-                for (String w : field) local.computeIfAbsent(w, k -> new int[1])[0]++;
+            Map<String, LocalUse> local = new HashMap<>();
+            Word[][] read = new Word[fields.length][];
+            for (int f = 0; f < fields.length; f++) {
+                String[] field = fields[f];
+                read[f] = new Word[field.length];
+                for (int i = 0; i < field.length; i++) {
+                    LocalUse here = local.get(field[i]);
+                    if (here == null) {
+                        Word word = uses.get(field[i]); // without a lock for the words already seen, most of them
+                        if (word == null) word = uses.computeIfAbsent(field[i], Word::new);
+                        here = new LocalUse(word);
+                        local.put(field[i], here);
+                    }
+                    here.count++;
+                    read[f][i] = here.word;
+                }
             }
-            Map<String, String> canonical = new HashMap<>(local.size() * 2);
-            for (Map.Entry<String, int[]> e : local.entrySet()) {
-                Use use = uses.get(e.getKey()); // without a lock for the words already seen, most of them
-                if (use == null) use = uses.computeIfAbsent(e.getKey(), Use::new);
-                use.count.addAndGet(e.getValue()[0]);
-                canonical.put(e.getKey(), use.word);
-            }
-            for (String[] field : fields) {
-                for (int i = 0; i < field.length; i++) field[i] = canonical.get(field[i]);
-            }
-            words[d] = fields;
+            for (LocalUse here : local.values()) here.word.read.addAndGet(here.count);
+            words[d] = read;
         });
         surface.close();
         Map<String, Integer> counts = new HashMap<>(uses.size() * 2);
-        uses.forEach((w, use) -> counts.put(w, use.count.get()));
-        return new Vocabulary(counts, words);
+        uses.forEach((w, word) -> counts.put(w, word.read.get()));
+        return new Vocabulary(counts, words, new HashMap<>(uses));
     }
 
     /** Every field's words of one document, as the surface chain ({@link Analysis#surface}) gives them. */
@@ -137,24 +157,34 @@ final class Vocabulary {
         String[][] fields = new String[Fields.ALL.size()][];
         for (int f = 0; f < fields.length; f++) {
             String text = doc.fields().get(Fields.ALL.get(f).field());
-            List<Analysis.Token> tokens = text == null ? List.of() : Analysis.tokens(surface, text);
-            String[] field = new String[tokens.size()];
-            for (int i = 0; i < field.length; i++) field[i] = tokens.get(i).term();
-            fields[f] = field;
+            fields[f] = text == null ? new String[0] : Analysis.terms(surface, text);
         }
         return fields;
     }
 
     /** The words of one field of one document, as the surface chain gave them. */
     String[] words(int doc, int field) {
-        return words[doc][field];
+        Word[] of = words[doc][field];
+        String[] out = new String[of.length];
+        for (int i = 0; i < out.length; i++) out[i] = of[i].text;
+        return out;
+    }
+
+    boolean hasWords(int doc, int field) {
+        return words[doc][field].length > 0;
+    }
+
+    /** The terms the index holds for each word of one field of one document, in order ({@link #indexTerms(String)}). */
+    String[][] indexTermsOfWords(int doc, int field) {
+        Word[] of = words[doc][field];
+        String[][] out = new String[of.length][];
+        for (int i = 0; i < out.length; i++) out[i] = of[i].indexTerms;
+        return out;
     }
 
     /** Works out, once per word, the terms the index holds for it. */
     void splitWith(CompoundSplitter splitter) {
-        Map<String, String[]> out = new ConcurrentHashMap<>();
-        termOf.entrySet().parallelStream().forEach(e -> out.put(e.getKey(), indexTerms(e.getKey(), e.getValue(), splitter)));
-        indexTerms = out;
+        byText.values().parallelStream().forEach(w -> w.indexTerms = indexTerms(w.text, termOf.get(w.text), splitter));
     }
 
     private static String[] indexTerms(String word, String term, CompoundSplitter splitter) {
@@ -167,21 +197,26 @@ final class Vocabulary {
 
     /** Works out again the terms the index holds for these words (the vocabulary's own words). */
     void splitAgain(Collection<String> words, CompoundSplitter splitter) {
-        for (String w : words) indexTerms.put(w, indexTerms(w, termOf.get(w), splitter));
+        for (String w : words) byText.get(w).indexTerms = indexTerms(w, termOf.get(w), splitter);
     }
 
     /** Gives document {@code doc} these words (by field, as {@link #wordsOf} gives them); {@link #settle()} after the last. */
     void replace(int doc, String[][] fields) {
+        Word[][] now = new Word[fields.length][];
+        for (int f = 0; f < fields.length; f++) {
+            now[f] = new Word[fields[f].length];
+            for (int i = 0; i < now[f].length; i++) now[f][i] = byText.computeIfAbsent(fields[f][i], Word::new);
+        }
         count(words[doc], -1);
-        count(fields, 1);
-        words[doc] = fields;
+        count(now, 1);
+        words[doc] = now;
     }
 
-    private void count(String[][] fields, int sign) {
-        for (String[] field : fields) {
-            for (String w : field) {
-                counts.merge(w, sign, Integer::sum);
-                touched.add(w);
+    private void count(Word[][] fields, int sign) {
+        for (Word[] field : fields) {
+            for (Word w : field) {
+                counts.merge(w.text, sign, Integer::sum);
+                touched.add(w.text);
             }
         }
     }
@@ -218,9 +253,9 @@ final class Vocabulary {
             if (term != null) counted.add(term);
             if (n == 0) {
                 counts.remove(w);
+                byText.remove(w);
                 if (term == null) continue;
                 termOf.remove(w);
-                indexTerms.remove(w);
                 String folded = foldedOf.remove(w);
                 formsChanged.add(term);
                 if (!term.isEmpty()) {
@@ -280,7 +315,8 @@ final class Vocabulary {
 
     /** The terms of a word as the index holds them; null for a word the site does not use. */
     String[] indexTerms(String word) {
-        return indexTerms.get(word);
+        Word w = byText.get(word);
+        return w == null ? null : w.indexTerms;
     }
 
     Set<String> terms() {
