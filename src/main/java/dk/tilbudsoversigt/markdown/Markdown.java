@@ -11,7 +11,8 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 
 /** The flexmark setup: CommonMark with GitHub tables and ```video blocks. Parser and renderer are thread-safe. */
 public final class Markdown {
-    private static final MutableDataSet OPTIONS = new MutableDataSet()
+    /** The parser and renderer options (package-private: MarkdownTest renders with flexmark's stock renderer and these). */
+    static final MutableDataSet OPTIONS = new MutableDataSet()
             .set(Parser.EXTENSIONS, List.of(TablesExtension.create()))
             .set(TablesExtension.COLUMN_SPANS, false)
             .set(TablesExtension.APPEND_MISSING_COLUMNS, true)

@@ -202,7 +202,7 @@ public final class LiveIndex {
         if (!cutDifferently.isEmpty()) {
             Function<String, String[]> old = w -> was.containsKey(w) ? was.get(w) : vocabulary.indexTerms(w);
             for (int d = 0; d < docs.size(); d++) {
-                if (again.contains(d) || !holdsAny(d, cutDifferently)) continue;
+                if (again.contains(d) || !vocabulary.usesAny(d, cutDifferently)) continue;
                 checkpoint();
                 again.add(d);
                 before.put(d, frequencies(d, old));
@@ -266,13 +266,6 @@ public final class LiveIndex {
             throw new UncheckedIOException(e);
         }
         return out;
-    }
-
-    private boolean holdsAny(int d, Set<String> words) {
-        for (int f = 0; f < Fields.ALL.size(); f++) {
-            for (String w : vocabulary.words(d, f)) if (words.contains(w)) return true;
-        }
-        return false;
     }
 
     private String[][] allWords(int d) {

@@ -170,6 +170,14 @@ final class Vocabulary {
         return out;
     }
 
+    /** Whether document {@code doc} uses any of {@code texts} in any field (without copying its words). */
+    boolean usesAny(int doc, Set<String> texts) {
+        for (Word[] field : words[doc]) {
+            for (Word w : field) if (texts.contains(w.text)) return true;
+        }
+        return false;
+    }
+
     boolean hasWords(int doc, int field) {
         return words[doc][field].length > 0;
     }

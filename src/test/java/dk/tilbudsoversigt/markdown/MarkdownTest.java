@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
-import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.util.data.MutableDataSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -18,14 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The renderer's shortcut (plain text nodes written directly: {@link PlainText}) gives what flexmark's stock renderer gives, whatever the Markdown. */
 class MarkdownTest {
     /** flexmark as it renders out of the box, with our parser options and video blocks. */
-    private static final HtmlRenderer STOCK = HtmlRenderer.builder(new MutableDataSet()
-                    .set(Parser.EXTENSIONS, List.of(TablesExtension.create()))
-                    .set(TablesExtension.COLUMN_SPANS, false)
-                    .set(TablesExtension.APPEND_MISSING_COLUMNS, true)
-                    .set(TablesExtension.DISCARD_EXTRA_COLUMNS, true)
-                    .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true)
-                    .set(HtmlRenderer.SOFT_BREAK, "\n")
-                    .set(Parser.TRACK_DOCUMENT_LINES, true))
+    private static final HtmlRenderer STOCK = HtmlRenderer.builder(Markdown.OPTIONS)
             .nodeRendererFactory(options -> new VideoFence()).build();
 
     private static final List<String> PIECES = List.of("Tekst", " ", "æøå ÆØÅ", "a & b", "x < y > z", "\"citat\"", "'enkelt'",
