@@ -137,9 +137,6 @@ final class IndexExport {
     private Map<String, byte[]> filterFiles;
     private byte[] dictionary;
     private String[] blockHashes;
-    /** The documents' dictionary and blocks when {@link #writeDocumentsFirst} wrote them, for one {@link #writeFiles}. */
-    private String firstDictionary;
-    private List<String> firstBlocks;
 
     /**
      * @param sharedNormsFrom terms in this many documents or more use the norm files
@@ -191,76 +188,6 @@ final class IndexExport {
         }
     }
 
-    /**
-     * Builds the index of {@code docs} and writes its files into {@code folder} (the site's
-     * soeg/). The documents' files need nothing of the index: they are written while it is built,
-     * so that making thousands of small files overlaps with work for the processor.
-     */
-    static void write(List<SearchDocument> docs, Map<String, List<String>> synonyms, Path folder, java.util.function.BooleanSupplier stop)
-            throws IOException {
-        Files.createDirectories(folder);
-        IndexExport export = new IndexExport(sharedNormsFrom(docs.size()), OWN_FILE_POSTINGS_BYTES, false, NAME_DIGITS);
-        FolderSink sink = new FolderSink(folder);
-        Runnable checkpoint = () -> {
-            if (stop.getAsBoolean()) throw new SiteIndex.Stopped();
-        };
-        java.util.concurrent.Executor here = java.util.concurrent.ForkJoinTask.inForkJoinPool()
-                ? java.util.concurrent.ForkJoinTask.getPool() : java.util.concurrent.ForkJoinPool.commonPool();
-        java.util.concurrent.CompletableFuture<Void> documents = java.util.concurrent.CompletableFuture.runAsync(
-                () -> export.writeDocumentsFirst(docs, sink, checkpoint), here);
-        try (SiteIndex index = SiteIndex.build(docs, synonyms, stop)) {
-            index.checkpoint();
-            join(documents);
-            try {
-                export.encodeAll(index.source(), sink);
-                export.writeFiles();
-            } catch (NameClash e) {
-                for (String kind : KINDS) Folders.deleteTree(folder.resolve(kind));
-                write(index, folder, export.sharedNormsFrom, export.ownFileFrom, LONG_NAME_DIGITS);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        } finally {
-            if (!documents.isDone()) {
-                try {
-                    documents.join(); // no file is written after this returns
-                } catch (RuntimeException ignored) {
-                    // the index failed or was given up already
-                }
-            }
-        }
-    }
-
-    private static void join(java.util.concurrent.CompletableFuture<Void> task) {
-        try {
-            task.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw e;
-        }
-    }
-
-    /**
-     * Encodes {@code docs} and writes the documents' files ({@link #writeDocuments}) before the
-     * index exists; {@link #encodeAll} and {@link #writeFiles} then use them as written.
-     */
-    private void writeDocumentsFirst(List<SearchDocument> docs, Sink sink, Runnable checkpoint) {
-        List<byte[]> encoded = IntStream.range(0, docs.size()).parallel().mapToObj(d -> {
-            checkpoint.run();
-            return document(docs.get(d));
-        }).toList();
-        byte[] dictionary = DocumentDictionary.of(encoded);
-        String dictionaryHash = writeHashed(sink, "d", dictionary);
-        List<String> blocks = IntStream.range(0, (encoded.size() + BLOCK_DOCS - 1) / BLOCK_DOCS).parallel().mapToObj(b -> {
-            checkpoint.run();
-            return writeBlock(sink, encoded, b, dictionary, dictionaryHash);
-        }).toList();
-        documents.clear();
-        documents.addAll(encoded);
-        firstDictionary = dictionaryHash;
-        firstBlocks = blocks;
-    }
-
     /** Encodes every term and document of {@code source} anew. */
     void encodeAll(Source source, Sink sink) {
         this.source = source;
@@ -269,13 +196,11 @@ final class IndexExport {
         stats = stats();
         entries.clear();
         encode(collect(null));
-        if (firstBlocks == null) {
-            documents.clear();
-            documents.addAll(IntStream.range(0, source.docs().size()).parallel().mapToObj(d -> {
-                source.checkpoint().run();
-                return document(source.docs().get(d));
-            }).toList());
-        }
+        documents.clear();
+        documents.addAll(IntStream.range(0, source.docs().size()).parallel().mapToObj(d -> {
+            source.checkpoint().run();
+            return document(source.docs().get(d));
+        }).toList());
         changedDocs = null;
         changedLetters = null;
     }
@@ -806,10 +731,6 @@ final class IndexExport {
 
     /** Writes the documents, compressed with a dictionary of the runs of words they share; returns the block hashes. */
     private List<String> writeDocuments(Map<String, Object> dir) {
-        if (firstBlocks != null) {
-            dir.put("dictionary", firstDictionary);
-            return firstBlocks;
-        }
         boolean sameDictionary = dictionary != null && changedDocs != null
                 && changedDocs.stream().noneMatch(d -> DocumentDictionary.samples(d, documents.size()));
         byte[] dictionary = sameDictionary ? this.dictionary : DocumentDictionary.of(documents);
@@ -821,7 +742,7 @@ final class IndexExport {
                 .mapToObj(b -> {
                     source.checkpoint().run();
                     if (known != null && !changedBlock(b)) return named(b, known[b], dictionary);
-                    return writeBlock(sink, documents, b, dictionary, dictionaryHash);
+                    return writeBlock(b, dictionary, dictionaryHash);
                 }).toList();
         if (keepsOrders) {
             this.dictionary = dictionary;
@@ -849,7 +770,7 @@ final class IndexExport {
      * Writes block {@code b}'s documents into a folder named by the hash of their JSON and of
      * the dictionary (the files change when it does); returns the folder's name.
      */
-    private String writeBlock(Sink sink, List<byte[]> documents, int b, byte[] dictionary, String dictionaryHash) {
+    private String writeBlock(int b, byte[] dictionary, String dictionaryHash) {
         int start = b * BLOCK_DOCS;
         int end = Math.min(documents.size(), start + BLOCK_DOCS);
         Bytes all = new Bytes();
@@ -865,10 +786,6 @@ final class IndexExport {
 
     /** Writes {@code raw}, compressed, as {@code <kind>/<hash>.bin} (once, from any thread); returns the hash. */
     private String writeHashed(String kind, byte[] raw) {
-        return writeHashed(sink, kind, raw);
-    }
-
-    private String writeHashed(Sink sink, String kind, byte[] raw) {
         String hash = name(kind + "/", ".bin", raw);
         sink.put(kind + "/" + hash + ".bin", () -> Bytes.deflate(raw));
         return hash;

@@ -25,7 +25,10 @@ public final class SearchIndexWriter {
      * {@code stop} says so (the preview stops an index that a newer save has made old).
      */
     public static void write(Checked checked, Path siteOutput, BooleanSupplier stop) throws IOException {
-        IndexExport.write(SearchDocuments.of(checked), synonyms(checked), siteOutput.resolve("soeg"), stop);
+        try (SiteIndex index = SiteIndex.build(SearchDocuments.of(checked), synonyms(checked), stop)) {
+            index.checkpoint();
+            IndexExport.write(index, siteOutput.resolve("soeg"));
+        }
     }
 
     /** Glossary terms and target groups, each with its title and synonyms. */
