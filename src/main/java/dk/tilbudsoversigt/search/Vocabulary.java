@@ -120,7 +120,7 @@ final class Vocabulary {
         Analyzer surface = Analysis.surface();
         // one shared map lookup per distinct word of a document gives its single String (however
         // often it occurs); the document counts its own words and adds each count once
-        Map<String, Word> uses = new ConcurrentHashMap<>();
+        Map<String, Word> byText = new ConcurrentHashMap<>();
         Word[][][] words = new Word[docs.size()][][];
         java.util.stream.IntStream.range(0, docs.size()).parallel().forEach(d -> {
             checkpoint.run();
@@ -134,8 +134,8 @@ final class Vocabulary {
                 for (int i = 0; i < field.length; i++) {
                     LocalUse here = local.get(field[i]);
                     if (here == null) {
-                        Word word = uses.get(field[i]); // without a lock for the words already seen, most of them
-                        if (word == null) word = uses.computeIfAbsent(field[i], Word::new);
+                        Word word = byText.get(field[i]); // without a lock for the words already seen, most of them
+                        if (word == null) word = byText.computeIfAbsent(field[i], Word::new);
                         here = new LocalUse(word);
                         local.put(field[i], here);
                     }
@@ -147,9 +147,9 @@ final class Vocabulary {
             words[d] = read;
         });
         surface.close();
-        Map<String, Integer> counts = new HashMap<>(uses.size() * 2);
-        uses.forEach((w, word) -> counts.put(w, word.read.get()));
-        return new Vocabulary(counts, words, new HashMap<>(uses));
+        Map<String, Integer> counts = new HashMap<>(byText.size() * 2);
+        byText.forEach((w, word) -> counts.put(w, word.read.get()));
+        return new Vocabulary(counts, words, new HashMap<>(byText));
     }
 
     /** Every field's words of one document, as the surface chain ({@link Analysis#surface}) gives them. */
