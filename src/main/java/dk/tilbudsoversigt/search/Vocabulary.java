@@ -38,9 +38,9 @@ final class Vocabulary {
     private final Map<String, Map<String, Integer>> writtenByTerm = new HashMap<>();
     private Set<String> written;
     private Set<String> modifiers;
-    /** For {@link #update}: folded form → how many of the site's words have it; made at the first update. */
+    /** For {@link #settle}: folded form → how many of the site's words have it; made at the first update. */
     private Map<String, Integer> foldedCounts;
-    /** For {@link #update}: words whose count changed since the last update. */
+    /** For {@link #settle}: words whose count changed since the last update. */
     private final Set<String> touched = new HashSet<>();
 
     private Vocabulary(Map<String, Integer> counts, Word[][][] words, Map<String, Word> byText) {
