@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the tool in a JVM of its own, started with the options it is measured with, when
@@ -28,6 +29,8 @@ final class OwnJvm {
     /** The child's exit code when its heap ran out (with -XX:+ExitOnOutOfMemoryError). */
     static final int OUT_OF_MEMORY = 3;
     static final long HEAP_CEILING_MB = 1536;
+    /** How long a stopped child may take to close before it is ended outright. */
+    static final long CLOSING_SECONDS = 20;
 
     private static final List<String> BATCH = List.of("build", "check", "import");
 
@@ -83,11 +86,27 @@ final class OwnJvm {
     private static int start(Path java, Path jar, String[] args, boolean batch, long heapMb) throws IOException, InterruptedException {
         Process child = new ProcessBuilder(command(java, jar, args, batch, heapMb)).inheritIO().start();
         // Ctrl+C reaches the child too (same process group); this covers a plain kill of the parent
-        Thread stop = new Thread(child::destroy);
+        Thread stop = stopping(child);
         Runtime.getRuntime().addShutdownHook(stop);
         int code = child.waitFor();
         Runtime.getRuntime().removeShutdownHook(stop);
         return code;
+    }
+
+    /**
+     * What stops the child when this JVM is stopped: ends it and waits until it has closed (a
+     * preview deletes its copy of the site), so that whoever stopped this process, a service
+     * manager or a script, finds the tool gone when this process is, and can start the next one.
+     */
+    static Thread stopping(Process child) {
+        return new Thread(() -> {
+            child.destroy();
+            try {
+                if (!child.waitFor(CLOSING_SECONDS, TimeUnit.SECONDS)) child.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stop-child");
     }
 
     /** The ceiling, or half of what this JVM would take by default when that is less (small machines). */

@@ -40,12 +40,19 @@ import dk.tilbudsoversigt.site.Checked;
 final class ServeLatency {
     private static final Pattern MARK = Pattern.compile("Redigeret (\\d+):");
     private static final Pattern STARTED = Pattern.compile("Forhåndsvisning: (http://\\S+/)");
+    /** The preview's line after each rebuild of saved files, with the time it took (cli.Main). */
+    private static final Pattern REBUILT = Pattern.compile("Opdateret på (\\d+) ms");
     private static final long TIMEOUT_NANOS = 120_000_000_000L;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Each save's time to the page on screen, and (where measured) to the current search index, in ms; NaN when not measured. */
-    record Saves(long spacingMs, double[] toScreenMs, double[] toSearchMs) {
+    /**
+     * Each save's time to the page on screen, and (where measured) to the current search index, in
+     * ms, NaN when not measured; and the preview's own rebuild times, as it printed them, for the
+     * measured saves (fewer when saves came faster than it rebuilt, more when a save was seen twice):
+     * what of the time to screen was the preview's, and what the browser's.
+     */
+    record Saves(long spacingMs, double[] toScreenMs, double[] toSearchMs, List<Integer> rebuildMs) {
         double median() {
             return ServeLatency.median(toScreenMs);
         }
@@ -97,17 +104,20 @@ final class ServeLatency {
         AtomicLongArray savedAt = new AtomicLongArray(total);
         AtomicLongArray shownAt = new AtomicLongArray(total);
         AtomicLongArray searchAt = new AtomicLongArray(total);
+        List<Integer> rebuildMs = List.of();
         settleDisk();
         Process serve = new ProcessBuilder(BuildBenchmark.javaBinary(), "-jar", jar.toString(), "serve", "--source", site.toString(),
                 "--port", "0", "--no-open").redirectErrorStream(true).start();
         try {
-            String base = started(serve);
+            List<Integer> rebuilt = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            String base = started(serve, rebuilt);
             ChromeDriver driver = Chromium.start(Chromium.options());
             try {
                 driver.get(base + "tilbud/" + offer.slug() + "/");
                 // saves start once the preview's first search index, of the whole site, is in place:
                 // the figures are those of an editor at work, not of the first half minute
                 awaitTitle(base, doc, "");
+                int before = rebuilt.size();
                 Thread saver = new Thread(() -> {
                     try {
                         long start = System.nanoTime();
@@ -130,6 +140,9 @@ final class ServeLatency {
                 saver.start();
                 watch(driver, total, savedAt, shownAt);
                 saver.join();
+                synchronized (rebuilt) {
+                    rebuildMs = List.copyOf(rebuilt.subList(Math.min(rebuilt.size(), before + warmUp), rebuilt.size()));
+                }
             } finally {
                 driver.quit();
                 Files.writeString(file, original, StandardCharsets.UTF_8);
@@ -145,17 +158,22 @@ final class ServeLatency {
             toScreen[i] = (shownAt.get(k) - savedAt.get(k)) / 1e6;
             toSearch[i] = search ? (searchAt.get(k) - savedAt.get(k)) / 1e6 : Double.NaN;
         }
-        return new Saves(spacingMs, toScreen, toSearch);
+        return new Saves(spacingMs, toScreen, toSearch, rebuildMs);
     }
 
-    /** Waits for the preview's address on its output (it has built the site then); the rest of its output is read and dropped. */
-    private static String started(Process serve) throws Exception {
+    /**
+     * Waits for the preview's address on its output (it has built the site then); of the rest of
+     * its output, the rebuilds' times go into {@code rebuilt}, the other lines are dropped.
+     */
+    private static String started(Process serve, List<Integer> rebuilt) throws Exception {
         CompletableFuture<String> base = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     Matcher m = STARTED.matcher(line);
                     if (m.find()) base.complete(m.group(1));
+                    Matcher r = REBUILT.matcher(line);
+                    if (r.find()) rebuilt.add(Integer.parseInt(r.group(1)));
                 }
                 base.completeExceptionally(new IllegalStateException("the preview ended without starting"));
             } catch (IOException e) {

@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code java -jar} cannot pass JVM options from the jar, so the tool starts itself once more
@@ -69,5 +74,20 @@ class OwnJvmTest {
     void runningFromAClassesFolderRunsInThisJvm() {
         // tests run from target/classes: no jar to start again
         assertEquals(null, OwnJvm.run(new String[] {"build", "--source", "."}));
+    }
+
+    @Test
+    void stoppingTheToolWaitsUntilItsChildHasClosed(@TempDir Path dir) throws Exception {
+        Path closed = dir.resolve("lukket");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), SlowToClose.class.getName(), closed.toString()).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("klar", out.readLine());
+            OwnJvm.stopping(child).run();
+            assertFalse(child.isAlive(), "the parent must not end before its child");
+            assertTrue(Files.exists(closed), "the child was ended before it had closed");
+        } finally {
+            child.destroyForcibly();
+        }
     }
 }
