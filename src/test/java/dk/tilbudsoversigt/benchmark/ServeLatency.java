@@ -48,9 +48,9 @@ final class ServeLatency {
 
     /**
      * Each save's time to the page on screen, and (where measured) to the current search index, in
-     * ms, NaN when not measured; and the preview's own rebuild times, as it printed them, for the
-     * measured saves (fewer when saves came faster than it rebuilt, more when a save was seen twice):
-     * what of the time to screen was the preview's, and what the browser's.
+     * ms, NaN when not measured; and the preview's own times, as it printed them, of its rebuild
+     * after each measured save: until every file the save changed was written (the saved page is
+     * written first and reloads meanwhile; a newer save ends the rest of a rebuild early).
      */
     record Saves(long spacingMs, double[] toScreenMs, double[] toSearchMs, List<Integer> rebuildMs) {
         double median() {
