@@ -111,11 +111,11 @@ public final class BuildBenchmark {
                     SyntheticSite.Offer offer = model.offers().get(model.offers().size() / 2);
                     System.err.printf("benchmark: %s, the preview in Chromium%n", name);
                     apart = ServeLatency.measure(jar, ours, offer, 8000, SERVE_WARM_UP, serveSaves, true);
-                    System.err.printf(Locale.ROOT, "benchmark: %s, saves 8 s apart: to screen %s ms, to search %s ms; the preview's rebuilds, all files %s ms%n", name,
-                            Arrays.toString(apart.toScreenMs()), Arrays.toString(apart.toSearchMs()), apart.rebuildMs());
+                    System.err.printf(Locale.ROOT, "benchmark: %s, saves 8 s apart: to screen %s ms, to search %s ms; the preview's rebuilds, all files %s ms; disk stalled %.1f %% of the time%n", name,
+                            Arrays.toString(apart.toScreenMs()), Arrays.toString(apart.toSearchMs()), apart.rebuildMs(), apart.diskStalledPercent());
                     close = ServeLatency.measure(jar, ours, offer, 800, SERVE_WARM_UP, 2 * serveSaves, false);
-                    System.err.printf(Locale.ROOT, "benchmark: %s, saves 0.8 s apart: to screen %s ms; the preview's rebuilds, all files %s ms%n", name,
-                            Arrays.toString(close.toScreenMs()), close.rebuildMs());
+                    System.err.printf(Locale.ROOT, "benchmark: %s, saves 0.8 s apart: to screen %s ms; the preview's rebuilds, all files %s ms; disk stalled %.1f %% of the time%n", name,
+                            Arrays.toString(close.toScreenMs()), close.rebuildMs(), close.diskStalledPercent());
                 } else {
                     System.err.println("benchmark: the preview skipped, /usr/bin/chromium or /usr/bin/chromedriver is missing");
                 }
@@ -161,6 +161,8 @@ public final class BuildBenchmark {
         measure(shapes, "the same, slowest (ms)", s -> s.close() == null ? Double.NaN : s.close().max(), "%.0f", "at most 600");
         measure(shapes, "preview, saves 8 s apart: save → search index current, median (ms)", s -> s.apart() == null ? Double.NaN : s.apart().searchMedian(), "%.0f", "");
         measure(shapes, "the same, slowest (ms)", s -> s.apart() == null ? Double.NaN : s.apart().searchMax(), "%.0f", "at most 3,000");
+        measure(shapes, "the disk stalled some task, saves 8 s apart (% of their time, /proc/pressure/io)", s -> s.apart() == null ? Double.NaN : s.apart().diskStalledPercent(), "%.1f", "");
+        measure(shapes, "the same, saves 0.8 s apart (%)", s -> s.close() == null ? Double.NaN : s.close().diskStalledPercent(), "%.1f", "");
         System.out.println();
         if (startup != null) System.out.printf(Locale.ROOT, "- a new JVM before the build starts: `java -jar … --help` median %.0f ms; with the class-data sharing archive"
                         + " of the tool's classes (`-XX:SharedArchiveFile`, made by `-XX:ArchiveClassesAtExit` on a build of the example site) %.0f ms;"

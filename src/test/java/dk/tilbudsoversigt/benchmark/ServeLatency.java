@@ -43,6 +43,8 @@ final class ServeLatency {
     /** The preview's line after each rebuild of saved files, with the time it took (cli.Main). */
     private static final Pattern REBUILT = Pattern.compile("Opdateret på (\\d+) ms");
     private static final long TIMEOUT_NANOS = 120_000_000_000L;
+    private static final double QUIET_DISK_PERCENT = 2;
+    private static final long QUIET_DISK_WAIT_NANOS = 300_000_000_000L;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,9 +52,10 @@ final class ServeLatency {
      * Each save's time to the page on screen, and (where measured) to the current search index, in
      * ms, NaN when not measured; and the preview's own times, as it printed them, of its rebuild
      * after each measured save: until every file the save changed was written (the saved page is
-     * written first and reloads meanwhile; a newer save ends the rest of a rebuild early).
+     * written first and reloads meanwhile; a newer save ends the rest of a rebuild early); and the
+     * share of the saves' time in which some task on the machine waited for the disk.
      */
-    record Saves(long spacingMs, double[] toScreenMs, double[] toSearchMs, List<Integer> rebuildMs) {
+    record Saves(long spacingMs, double[] toScreenMs, double[] toSearchMs, List<Integer> rebuildMs, double diskStalledPercent) {
         double median() {
             return ServeLatency.median(toScreenMs);
         }
@@ -74,14 +77,28 @@ final class ServeLatency {
 
     /**
      * Writes out what earlier runs left in the page cache (the builds before wrote some 100,000
-     * files): otherwise the kernel writes it back during the first saves, and they measure the
-     * disk of that moment, not the preview.
+     * files), then waits until the disk has been quiet for a while: this disk is mounted with
+     * online discard, and the builds' deleted outputs keep it busy (and every file write with it)
+     * for minutes after, which the first saves would otherwise measure instead of the preview.
+     * Waits while Linux's pressure stall figure for the disk (the share of the last 10 s in which
+     * some task waited for it) is above {@link #QUIET_DISK_PERCENT}, at most {@link #QUIET_DISK_WAIT_NANOS};
+     * says how long it waited.
      */
     private static void settleDisk() throws InterruptedException {
         try {
             new ProcessBuilder("sync").inheritIO().start().waitFor();
         } catch (java.io.IOException e) {
             // no sync command: the saves are measured as they come
+        }
+        long start = System.nanoTime();
+        double stalled = DiskPressure.recentPercent();
+        while (stalled > QUIET_DISK_PERCENT && System.nanoTime() - start < QUIET_DISK_WAIT_NANOS) {
+            Thread.sleep(1000);
+            stalled = DiskPressure.recentPercent();
+        }
+        if (!Double.isNaN(stalled)) {
+            System.err.printf(java.util.Locale.ROOT, "benchmark: the disk quiet after %.0f s (stalled %.1f %% of the last 10 s)%n",
+                    (System.nanoTime() - start) / 1e9, stalled);
         }
     }
 
@@ -105,6 +122,7 @@ final class ServeLatency {
         AtomicLongArray shownAt = new AtomicLongArray(total);
         AtomicLongArray searchAt = new AtomicLongArray(total);
         List<Integer> rebuildMs = List.of();
+        double diskStalled = Double.NaN;
         settleDisk();
         Process serve = new ProcessBuilder(BuildBenchmark.javaBinary(), "-jar", jar.toString(), "serve", "--source", site.toString(),
                 "--port", "0", "--no-open").redirectErrorStream(true).start();
@@ -118,6 +136,8 @@ final class ServeLatency {
                 // the figures are those of an editor at work, not of the first half minute
                 awaitTitle(base, doc, "");
                 int before = rebuilt.size();
+                long stalledBefore = DiskPressure.stalledMicros();
+                long savesStart = System.nanoTime();
                 Thread saver = new Thread(() -> {
                     try {
                         long start = System.nanoTime();
@@ -140,6 +160,7 @@ final class ServeLatency {
                 saver.start();
                 watch(driver, total, savedAt, shownAt);
                 saver.join();
+                diskStalled = DiskPressure.percentBetween(stalledBefore, DiskPressure.stalledMicros(), System.nanoTime() - savesStart);
                 synchronized (rebuilt) {
                     rebuildMs = List.copyOf(rebuilt.subList(Math.min(rebuilt.size(), before + warmUp), rebuilt.size()));
                 }
@@ -158,7 +179,7 @@ final class ServeLatency {
             toScreen[i] = (shownAt.get(k) - savedAt.get(k)) / 1e6;
             toSearch[i] = search ? (searchAt.get(k) - savedAt.get(k)) / 1e6 : Double.NaN;
         }
-        return new Saves(spacingMs, toScreen, toSearch, rebuildMs);
+        return new Saves(spacingMs, toScreen, toSearch, rebuildMs, diskStalled);
     }
 
     /**
