@@ -25,12 +25,19 @@ public record Pager(int number, int count, String previous, String next, List<Nu
     /** One entry of the page numbers: a link, the current page (url null, current) or a gap (url null, label "…"). */
     public record Number(String label, String url, boolean current) {}
 
-    /** The list split into its pages: one page when shorter than {@value #FROM}. */
-    public static <T> List<List<T>> split(List<T> items) {
-        if (items.size() < FROM) return List.of(items);
-        List<List<T>> pages = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += SIZE) pages.add(List.copyOf(items.subList(from, Math.min(items.size(), from + SIZE))));
-        return pages;
+    /** How many pages a list of {@code size} offers takes: one when shorter than {@value #FROM}. */
+    public static int count(int size) {
+        return size < FROM ? 1 : (size + SIZE - 1) / SIZE;
+    }
+
+    /**
+     * Page {@code number} (from 1) of the list: the whole list when it is shorter than {@value #FROM}.
+     * Only that page is copied (a listing's model holds one page, and a long list has hundreds).
+     */
+    public static <T> List<T> page(List<T> items, int number) {
+        if (items.size() < FROM) return items;
+        int from = (number - 1) * SIZE;
+        return List.copyOf(items.subList(from, Math.min(items.size(), from + SIZE)));
     }
 
     /** The URL path of page {@code number} of the list whose first page is at {@code first} ("/tilbud/" → "/tilbud/side/2/"). */

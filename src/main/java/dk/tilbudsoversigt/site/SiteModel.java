@@ -74,7 +74,7 @@ public final class SiteModel {
             this.groupFacets = groupFacets();
             this.areaFacets = facets("omraade", settings.areas(), o -> o.offer().areas());
             this.referralFacets = referralFacets();
-            this.offerJson = Pager.split(offers).size() > 1 ? offerJson(before) : null;
+            this.offerJson = Pager.count(offers.size()) > 1 ? offerJson(before) : null;
         }
 
         /** The offers file's text; after an earlier build with the very same offer cards, its text. */
@@ -383,10 +383,10 @@ public final class SiteModel {
         List<Link> crumbs = List.of(home());
         Lists l = lists();
         List<OfferCard> offers = l.offers;
-        List<List<OfferCard>> allPages = Pager.split(offers);
+        int pages = Pager.count(offers.size());
         String data = l.offerJson;
-        for (int n = 1; n <= allPages.size(); n++) {
-            String title = n == 1 ? "Alle tilbud" : "Alle tilbud, side " + n + " af " + allPages.size();
+        for (int n = 1; n <= pages; n++) {
+            String title = n == 1 ? "Alle tilbud" : "Alle tilbud, side " + n + " af " + pages;
             Map<String, Object> all = model(title, n == 1 ? crumbs : List.of(home(), new Link("Alle tilbud", base + "/tilbud/")));
             all.put("headTitle", title + " – Tilbud – " + settings.owner());
             putPage(all, offers, base + "/tilbud/", n);
@@ -429,7 +429,7 @@ public final class SiteModel {
     /** The pages of an offer list from page {@code from} on, each with the offers it shows and its place among the pages. */
     private List<RenderJob> listPages(String heading, List<Link> crumbs, Facet facet, List<OfferCard> list, String first, int from) {
         List<RenderJob> jobs = new ArrayList<>();
-        int count = Pager.split(list).size();
+        int count = Pager.count(list.size());
         for (int n = from; n <= count; n++) {
             String title = count == 1 ? heading : heading + ", side " + n + " af " + count;
             Map<String, Object> m = model(title, crumbs);
@@ -443,10 +443,9 @@ public final class SiteModel {
 
     /** Page {@code n} of an offer list: its offers, how many the whole list has and, when it has pages, where this one stands. */
     private static void putPage(Map<String, Object> m, List<OfferCard> list, String first, int n) {
-        List<List<OfferCard>> pages = Pager.split(list);
-        m.put("offers", pages.get(n - 1));
+        m.put("offers", Pager.page(list, n));
         m.put("total", list.size());
-        m.put("pager", Pager.of(first, n, pages.size()));
+        m.put("pager", Pager.of(first, n, Pager.count(list.size())));
     }
 
     private RenderJob listJob(PageType type, List<Page> pages) {
