@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Matcher;
@@ -97,7 +99,7 @@ final class ServeLatency {
             stalled = DiskPressure.recentPercent();
         }
         if (!Double.isNaN(stalled)) {
-            System.err.printf(java.util.Locale.ROOT, "benchmark: the disk quiet after %.0f s (stalled %.1f %% of the last 10 s)%n",
+            System.err.printf(Locale.ROOT, "benchmark: the disk quiet after %.0f s (stalled %.1f %% of the last 10 s)%n",
                     (System.nanoTime() - start) / 1e9, stalled);
         }
     }
@@ -127,7 +129,7 @@ final class ServeLatency {
         Process serve = new ProcessBuilder(BuildBenchmark.javaBinary(), "-jar", jar.toString(), "serve", "--source", site.toString(),
                 "--port", "0", "--no-open").redirectErrorStream(true).start();
         try {
-            List<Integer> rebuilt = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            List<Integer> rebuilt = new CopyOnWriteArrayList<>();
             String base = started(serve, rebuilt);
             ChromeDriver driver = Chromium.start(Chromium.options());
             try {
@@ -161,9 +163,8 @@ final class ServeLatency {
                 watch(driver, total, savedAt, shownAt);
                 saver.join();
                 diskStalled = DiskPressure.percentBetween(stalledBefore, DiskPressure.stalledMicros(), System.nanoTime() - savesStart);
-                synchronized (rebuilt) {
-                    rebuildMs = List.copyOf(rebuilt.subList(Math.min(rebuilt.size(), before + warmUp), rebuilt.size()));
-                }
+                List<Integer> all = List.copyOf(rebuilt);
+                rebuildMs = all.subList(Math.min(all.size(), before + warmUp), all.size());
             } finally {
                 driver.quit();
                 Files.writeString(file, original, StandardCharsets.UTF_8);
