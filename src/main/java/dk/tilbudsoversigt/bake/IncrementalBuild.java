@@ -58,8 +58,12 @@ public final class IncrementalBuild implements AutoCloseable {
         void written(Set<String> paths);
     }
 
-    /** What one build did: every problem of the site as it now is, and how many files it wrote. */
-    public record Step(boolean full, List<Problem> problems, int files, long nanos) {
+    /**
+     * What one build did: every problem of the site as it now is, how many files it wrote, how
+     * long it took, and how long until the saved pages' own files were written (-1 when it wrote
+     * none of them first: a full build, or nothing saved).
+     */
+    public record Step(boolean full, List<Problem> problems, int files, long nanos, long pageNanos) {
         public List<Problem> errors() {
             return problems.stream().filter(p -> !p.warning()).toList();
         }
@@ -95,6 +99,8 @@ public final class IncrementalBuild implements AutoCloseable {
     private final Set<String> removedAttachments = new TreeSet<>();
     /** Whether the last write left files for later, as newer changes waited. */
     private boolean unfinished;
+    /** When the saved pages' own files were written in the current rebuild (System.nanoTime), or -1. */
+    private long pageWritten;
 
     /** Builds nothing yet; call {@link #full} first. */
     public IncrementalBuild(Path siteFolder, Path output, boolean includeDrafts) {
@@ -125,7 +131,7 @@ public final class IncrementalBuild implements AutoCloseable {
         Problems loading = new Problems();
         Content content = ContentLoader.load(site, loading);
         loadProblems.putAll(byFile(loading.all()));
-        if (content == null) return new Step(true, problems(), 0, System.nanoTime() - start);
+        if (content == null) return new Step(true, problems(), 0, System.nanoTime() - start, -1);
         loaded = true;
         settings = content.settings();
         reader = new PageReader(settings);
@@ -140,7 +146,7 @@ public final class IncrementalBuild implements AutoCloseable {
         for (Page p : published) targets.put(p.file(), bodyRenderer.targets(p.file()));
         terms = bodyRenderer.glossaryTerms();
         int files = hasContentErrors() ? 0 : writeAll(content, published, listener);
-        return new Step(true, problems(), files, System.nanoTime() - start);
+        return new Step(true, problems(), files, System.nanoTime() - start, -1);
     }
 
     /**
@@ -167,6 +173,7 @@ public final class IncrementalBuild implements AutoCloseable {
 
     private Step rebuild(Collection<Path> changed, Listener listener, BooleanSupplier newer) {
         long start = System.nanoTime();
+        pageWritten = -1;
         Set<String> files = new TreeSet<>();
         for (Path path : changed) {
             Path abs = path.toAbsolutePath().normalize();
@@ -180,7 +187,7 @@ public final class IncrementalBuild implements AutoCloseable {
             if (!first.equals(ContentLoader.CONTENT)) continue;
             if (!loaded || rel.getNameCount() == 1 || !collect(abs, files)) return full(listener);
         }
-        if (files.isEmpty() && !unfinished) return new Step(false, problems(), 0, System.nanoTime() - start);
+        if (files.isEmpty() && !unfinished) return new Step(false, problems(), 0, System.nanoTime() - start, -1);
 
         Map<String, Page> before = new HashMap<>();
         Map<String, LinkFacts> factsBefore = new HashMap<>();
@@ -261,7 +268,7 @@ public final class IncrementalBuild implements AutoCloseable {
         if (!hasContentErrors()) {
             written = out.stale() ? writeAll(content, published, listener) : writeChanged(content, published, files, listener, newer);
         }
-        return new Step(false, problems(), written, System.nanoTime() - start);
+        return new Step(false, problems(), written, System.nanoTime() - start, pageWritten < 0 ? -1 : pageWritten - start);
     }
 
     /**
@@ -432,6 +439,7 @@ public final class IncrementalBuild implements AutoCloseable {
         dirtyPages.clear();
         out.requestSearchIndex(checked); // before the saved pages reload, so that whoever sees them can wait for it
         int count = write(own, Set.of(), listener, null);
+        if (!own.isEmpty()) pageWritten = System.nanoTime();
         out.rebuildEnded();
 
         Set<String> affected = new TreeSet<>(dirty);

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import dk.tilbudsoversigt.bake.IncrementalBuild;
 import dk.tilbudsoversigt.bake.SiteBuilder;
 import dk.tilbudsoversigt.content.ContentLoader;
 import dk.tilbudsoversigt.content.PageTemplates;
@@ -314,7 +315,7 @@ public final class Main {
         try {
             PreviewServer server = new PreviewServer(source(a), port, step -> {
                 if (step.errors().isEmpty()) {
-                    if (step.files() > 0) out.println("Opdateret på " + step.nanos() / 1_000_000 + " ms: " + step.files() + " filer");
+                    if (step.files() > 0) out.println(updated(step));
                 } else {
                     err.println(GroupedProblems.format(step.errors()) + GroupedProblems.count(step.errors()) + ". Ret fejlene og gem igen.");
                 }
@@ -338,6 +339,12 @@ public final class Main {
         } catch (InterruptedException e) {
             return 0;
         }
+    }
+
+    /** The preview's line after a rebuild: how long it took and, when it wrote the saved page first, how soon that was there. */
+    static String updated(IncrementalBuild.Step step) {
+        String line = "Opdateret på " + step.nanos() / 1_000_000 + " ms: " + step.files() + (step.files() == 1 ? " fil" : " filer");
+        return step.pageNanos() < 0 ? line : line + " (den gemte side efter " + step.pageNanos() / 1_000_000 + " ms)";
     }
 
     private static Path source(Arguments a) throws Arguments.UsageException {

@@ -227,16 +227,18 @@ class IncrementalBuildTest {
             build.full(paths -> { });
             Path page = temp.resolve("preview/tilbud/fritidsklub/index.html");
             Path overview = temp.resolve("preview/tilbud/index.html");
-            build.update(EDITS.get(1).apply(site).stream().map(site::resolve).toList(), paths -> { }, () -> true);
+            IncrementalBuild.Step first = build.update(EDITS.get(1).apply(site).stream().map(site::resolve).toList(), paths -> { }, () -> true);
             assertTrue(Files.readString(page).contains("Ungdomsklubben"), "the saved page is written at once");
+            assertTrue(first.pageNanos() >= 0 && first.pageNanos() <= first.nanos(), "the time to the saved page is told: " + first);
             assertFalse(Files.readString(overview).contains("Ungdomsklubben"), "the overview waits for the newer save");
             for (int edit : List.of(0, 3, 7, 3)) { // a body, a glossary term renamed and back, a new offer
                 IncrementalBuild.Step step = build.update(EDITS.get(edit).apply(site).stream().map(site::resolve).toList(), paths -> { }, () -> true);
                 assertEquals(List.of(), step.errors());
             }
             assertFalse(Files.readString(overview).contains("Ungdomsklubben"), "no rebuild has written the rest yet");
-            build.update(List.of(), paths -> { }, () -> false); // nothing new saved: the rest is written now
+            IncrementalBuild.Step rest = build.update(List.of(), paths -> { }, () -> false); // nothing new saved: the rest is written now
             assertTrue(Files.readString(overview).contains("Ungdomsklubben"));
+            assertEquals(-1, rest.pageNanos(), "no saved page, no time to it: " + rest);
             compare(build, site, temp, false, "saves that each left the rest for the next");
         } finally {
             Folders.deleteTree(temp);

@@ -111,10 +111,10 @@ public final class BuildBenchmark {
                     SyntheticSite.Offer offer = model.offers().get(model.offers().size() / 2);
                     System.err.printf("benchmark: %s, the preview in Chromium%n", name);
                     apart = ServeLatency.measure(jar, ours, offer, 8000, SERVE_WARM_UP, serveSaves, true);
-                    System.err.printf(Locale.ROOT, "benchmark: %s, saves 8 s apart: to screen %s ms, to search %s ms; the preview's rebuilds, all files %s ms; disk stalled %.1f %% of the time%n", name,
+                    System.err.printf(Locale.ROOT, "benchmark: %s, saves 8 s apart: to screen %s ms, to search %s ms; the preview's rebuilds, all files/saved page %s ms; disk stalled %.1f %% of the time%n", name,
                             Arrays.toString(apart.toScreenMs()), Arrays.toString(apart.toSearchMs()), apart.rebuildMs(), apart.diskStalledPercent());
                     close = ServeLatency.measure(jar, ours, offer, 800, SERVE_WARM_UP, 2 * serveSaves, false);
-                    System.err.printf(Locale.ROOT, "benchmark: %s, saves 0.8 s apart: to screen %s ms; the preview's rebuilds, all files %s ms; disk stalled %.1f %% of the time%n", name,
+                    System.err.printf(Locale.ROOT, "benchmark: %s, saves 0.8 s apart: to screen %s ms; the preview's rebuilds, all files/saved page %s ms; disk stalled %.1f %% of the time%n", name,
                             Arrays.toString(close.toScreenMs()), close.rebuildMs(), close.diskStalledPercent());
                 } else {
                     System.err.println("benchmark: the preview skipped, /usr/bin/chromium or /usr/bin/chromedriver is missing");

@@ -42,8 +42,8 @@ import dk.tilbudsoversigt.site.Checked;
 final class ServeLatency {
     private static final Pattern MARK = Pattern.compile("Redigeret (\\d+):");
     private static final Pattern STARTED = Pattern.compile("Forhåndsvisning: (http://\\S+/)");
-    /** The preview's line after each rebuild of saved files, with the time it took (cli.Main). */
-    private static final Pattern REBUILT = Pattern.compile("Opdateret på (\\d+) ms");
+    /** The preview's line after each rebuild of saved files, with the time it took and the time to the saved page (cli.Main). */
+    private static final Pattern REBUILT = Pattern.compile("Opdateret på (\\d+) ms: .*?(?:efter (\\d+) ms\\))?$");
     private static final long TIMEOUT_NANOS = 120_000_000_000L;
     private static final double QUIET_DISK_PERCENT = 2;
     private static final long QUIET_DISK_WAIT_NANOS = 300_000_000_000L;
@@ -55,9 +55,10 @@ final class ServeLatency {
      * ms, NaN when not measured; and the preview's own times, as it printed them, of its rebuild
      * after each measured save: until every file the save changed was written (the saved page is
      * written first and reloads meanwhile; a newer save ends the rest of a rebuild early); and the
-     * share of the saves' time in which some task on the machine waited for the disk.
+     * share of the saves' time in which some task on the machine waited for the disk. A rebuild
+     * reads "all/page": all files, and the saved page's own file (what the browser waits for).
      */
-    record Saves(long spacingMs, double[] toScreenMs, double[] toSearchMs, List<Integer> rebuildMs, double diskStalledPercent) {
+    record Saves(long spacingMs, double[] toScreenMs, double[] toSearchMs, List<String> rebuildMs, double diskStalledPercent) {
         double median() {
             return ServeLatency.median(toScreenMs);
         }
@@ -123,13 +124,13 @@ final class ServeLatency {
         AtomicLongArray savedAt = new AtomicLongArray(total);
         AtomicLongArray shownAt = new AtomicLongArray(total);
         AtomicLongArray searchAt = new AtomicLongArray(total);
-        List<Integer> rebuildMs = List.of();
+        List<String> rebuildMs = List.of();
         double diskStalled = Double.NaN;
         settleDisk();
         Process serve = new ProcessBuilder(BuildBenchmark.javaBinary(), "-jar", jar.toString(), "serve", "--source", site.toString(),
                 "--port", "0", "--no-open").redirectErrorStream(true).start();
         try {
-            List<Integer> rebuilt = new CopyOnWriteArrayList<>();
+            List<String> rebuilt = new CopyOnWriteArrayList<>();
             String base = started(serve, rebuilt);
             ChromeDriver driver = Chromium.start(Chromium.options());
             try {
@@ -163,7 +164,7 @@ final class ServeLatency {
                 watch(driver, total, savedAt, shownAt);
                 saver.join();
                 diskStalled = DiskPressure.percentBetween(stalledBefore, DiskPressure.stalledMicros(), System.nanoTime() - savesStart);
-                List<Integer> all = List.copyOf(rebuilt);
+                List<String> all = List.copyOf(rebuilt);
                 rebuildMs = all.subList(Math.min(all.size(), before + warmUp), all.size());
             } finally {
                 driver.quit();
@@ -187,7 +188,7 @@ final class ServeLatency {
      * Waits for the preview's address on its output (it has built the site then); of the rest of
      * its output, the rebuilds' times go into {@code rebuilt}, the other lines are dropped.
      */
-    private static String started(Process serve, List<Integer> rebuilt) throws Exception {
+    private static String started(Process serve, List<String> rebuilt) throws Exception {
         CompletableFuture<String> base = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
@@ -195,7 +196,7 @@ final class ServeLatency {
                     Matcher m = STARTED.matcher(line);
                     if (m.find()) base.complete(m.group(1));
                     Matcher r = REBUILT.matcher(line);
-                    if (r.find()) rebuilt.add(Integer.parseInt(r.group(1)));
+                    if (r.find()) rebuilt.add(r.group(1) + "/" + (r.group(2) == null ? "-" : r.group(2)));
                 }
                 base.completeExceptionally(new IllegalStateException("the preview ended without starting"));
             } catch (IOException e) {

@@ -145,4 +145,13 @@ class MainTest {
         assertEquals(2, run("new", "tilbud", "Min Side", "--source", temp.toString()));
         assertTrue(err().contains("'min-side'"), err());
     }
+
+    @Test
+    void thePreviewSaysHowSoonTheSavedPageWasThere() {
+        assertEquals("Opdateret på 2300 ms: 731 filer (den gemte side efter 95 ms)",
+                Main.updated(new dk.tilbudsoversigt.bake.IncrementalBuild.Step(false, java.util.List.of(), 731, 2_300_000_000L, 95_000_000L)));
+        assertEquals("Opdateret på 40 ms: 1 fil",
+                Main.updated(new dk.tilbudsoversigt.bake.IncrementalBuild.Step(false, java.util.List.of(), 1, 40_000_000L, -1)),
+                "a rebuild that wrote no saved page first says nothing of one");
+    }
 }
