@@ -40,7 +40,7 @@ import dk.tilbudsoversigt.site.RenderJob;
 final class PreviewOutput implements AutoCloseable {
     private static final long INDEX_DEBOUNCE_MS = 150;
     /** How long after a rebuild the search index still waits: the open page reloads meanwhile. */
-    private static final long AFTER_REBUILD_NANOS = 700_000_000L;
+    private static final long AFTER_REBUILD_NANOS = 450_000_000L;
 
     private final Path site;
     private final Path output;

@@ -734,6 +734,8 @@ final class IndexExport {
         boolean sameDictionary = dictionary != null && changedDocs != null
                 && changedDocs.stream().noneMatch(d -> DocumentDictionary.samples(d, documents.size()));
         byte[] dictionary = sameDictionary ? this.dictionary : DocumentDictionary.of(documents);
+        // a changed document the dictionary reads seldom changes it: then only changed blocks are written again
+        if (!sameDictionary && changedDocs != null && Arrays.equals(dictionary, this.dictionary)) sameDictionary = true;
         String dictionaryHash = writeHashed("d", dictionary);
         dir.put("dictionary", dictionaryHash);
         int blocks = (documents.size() + BLOCK_DOCS - 1) / BLOCK_DOCS;
