@@ -439,7 +439,7 @@ public final class IncrementalBuild implements AutoCloseable {
         dirtyPages.clear();
         out.requestSearchIndex(checked); // before the saved pages reload, so that whoever sees them can wait for it
         int count = write(own, Set.of(), listener, null);
-        if (!own.isEmpty()) pageWritten = System.nanoTime();
+        if (count > 0) pageWritten = System.nanoTime();
         out.rebuildEnded();
 
         Set<String> affected = new TreeSet<>(dirty);

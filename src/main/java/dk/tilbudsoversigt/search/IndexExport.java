@@ -731,11 +731,11 @@ final class IndexExport {
 
     /** Writes the documents, compressed with a dictionary of the runs of words they share; returns the block hashes. */
     private List<String> writeDocuments(Map<String, Object> dir) {
-        boolean sameDictionary = dictionary != null && changedDocs != null
+        boolean unread = dictionary != null && changedDocs != null
                 && changedDocs.stream().noneMatch(d -> DocumentDictionary.samples(d, documents.size()));
-        byte[] dictionary = sameDictionary ? this.dictionary : DocumentDictionary.of(documents);
-        // a changed document the dictionary reads seldom changes it: then only changed blocks are written again
-        if (!sameDictionary && changedDocs != null && Arrays.equals(dictionary, this.dictionary)) sameDictionary = true;
+        byte[] dictionary = unread ? this.dictionary : DocumentDictionary.of(documents);
+        // the same dictionary (also, nearly always, after a change to a document it reads): only changed blocks are written again
+        boolean sameDictionary = changedDocs != null && Arrays.equals(dictionary, this.dictionary);
         String dictionaryHash = writeHashed("d", dictionary);
         dir.put("dictionary", dictionaryHash);
         int blocks = (documents.size() + BLOCK_DOCS - 1) / BLOCK_DOCS;

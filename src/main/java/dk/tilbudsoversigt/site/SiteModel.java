@@ -419,7 +419,7 @@ public final class SiteModel {
         List<RenderJob> jobs = new ArrayList<>();
         for (Page group : pagesOf(PageType.MAALGRUPPE)) {
             List<OfferCard> list = lists().offersIn(group.slug());
-            if (list.size() < Pager.FROM) continue;
+            if (Pager.count(list.size()) == 1) continue;
             List<Link> crumbs = List.of(home(), new Link(PageType.MAALGRUPPE.pluralLabel(), base + Urls.overview(PageType.MAALGRUPPE)), link(group));
             jobs.addAll(listPages("Tilbud til " + group.title(), crumbs, null, list, Urls.of(group), 2));
         }
