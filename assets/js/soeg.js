@@ -26,7 +26,8 @@ let cache = new Map();
 
 /**
  * Where the index lives and how its files are read (the tests read them from disk):
- * {@code loader(path, dictionary)} resolves to the file's bytes, inflated with the preset
+ * {@code loader(path, dictionary, range)} resolves to the file's bytes, or to bytes
+ * {@code range[0]} up to {@code range[1]} of it when a range is given, inflated with the preset
  * dictionary when one is given.
  */
 export function configure({ indexUrl, loader } = {}) {
@@ -35,17 +36,19 @@ export function configure({ indexUrl, loader } = {}) {
   cache = new Map();
 }
 
-/** A file of soeg/, inflated; {@code dictionary}: the preset dictionary it was compressed with. */
-async function fetchInflated(path, dictionary) {
+/** A file of soeg/, or a byte range of it, inflated; {@code dictionary}: the preset dictionary it was compressed with. */
+async function fetchInflated(path, dictionary, range) {
   base ??= new URL('../soeg/', import.meta.url);
-  const response = await fetch(new URL(path, base));
+  const response = await fetch(new URL(path, base), range ? { headers: { Range: `bytes=${range[0]}-${range[1] - 1}` } } : {});
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
   let body = response.body;
+  // a server that does not serve ranges sends the whole file (200): its part is cut out here
+  if (range && response.status !== 206) body = new Blob([(await response.arrayBuffer()).slice(range[0], range[1])]).stream();
   if (dictionary?.length) {
     // DecompressionStream takes no dictionary: put it before the file as a stored block, then cut it off
     const n = dictionary.length;
     const stored = new Uint8Array([0, n & 255, n >> 8, ~n & 255, (~n >> 8) & 255]);
-    body = new Blob([stored, dictionary, await response.arrayBuffer()]).stream();
+    body = new Blob([stored, dictionary, await new Response(body).arrayBuffer()]).stream();
   }
   const out = new Uint8Array(await new Response(body.pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer());
   return dictionary?.length ? out.subarray(dictionary.length) : out;
@@ -319,9 +322,26 @@ function filterList(key) {
 function documentOf(id) {
   return once(`d${id}`, async () => {
     const dir = await directory();
-    const dictionary = await once('dictionary', () => load(`d/${dir.dictionary}.bin`));
-    return json(await load(`d/${dir.blocks[Math.floor(id / dir.blockSize)]}/${id}.bin`, dictionary));
+    const [dictionary, ranges] = await Promise.all([
+      once('dictionary', () => load(`d/${dir.dictionary}.bin`)),
+      once('ranges', async () => documentRanges(new Reader(await load(`d/${dir.lengths}.bin`)), dir.docs, dir.blockSize))]);
+    const from = ranges.start[id];
+    return json(await load(`d/${dir.blocks[Math.floor(id / dir.blockSize)]}.bin`, dictionary, [from, from + ranges.length[id]]));
   });
+}
+
+/** Where each document's bytes begin in its block's file and how many there are, from the file of their lengths. */
+function documentRanges(r, docs, blockSize) {
+  const start = new Int32Array(docs);
+  const length = new Int32Array(docs);
+  let at = 0;
+  for (let d = 0; d < docs; d++) {
+    if (d % blockSize === 0) at = 0;
+    start[d] = at;
+    length[d] = r.varint();
+    at += length[d];
+  }
+  return { start, length };
 }
 
 // ---- analysis of the query, as the build analyses pages ----

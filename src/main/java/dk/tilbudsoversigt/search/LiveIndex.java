@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
@@ -350,19 +349,13 @@ public final class LiveIndex {
             }
         }
 
-        /** After the directory: deletes the files of earlier updates that it no longer names, and folders left empty. */
+        /** After the directory: deletes the files of earlier updates that it no longer names. */
         void end() throws IOException {
             for (String path : List.copyOf(present)) {
                 if (named.contains(path)) continue;
                 Path file = folder.resolve(path);
                 Files.deleteIfExists(file);
                 present.remove(path);
-                Path parent = file.getParent();
-                if (!parent.getParent().equals(folder) && Files.isDirectory(parent)) { // a block of documents: d/<hash>/<n>.bin
-                    try (Stream<Path> list = Files.list(parent)) {
-                        if (list.findAny().isEmpty()) Files.deleteIfExists(parent);
-                    }
-                }
             }
             complete = true;
         }

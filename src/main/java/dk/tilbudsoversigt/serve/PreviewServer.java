@@ -46,7 +46,7 @@ public final class PreviewServer implements AutoCloseable {
     /** A CSS or JavaScript file with the build's content hash in its name (bake.Assets). */
     private static final Pattern HASHED_ASSET = Pattern.compile("\\.[0-9a-f]{10}\\.(css|js)$");
     /** A file of the search index, named by a hash of its content (search.IndexExport); not the directory, indeks.bin. */
-    private static final Pattern HASHED_INDEX_FILE = Pattern.compile("^/soeg/[a-z]/[0-9a-f]{8,16}(/[0-9]+)?\\.bin$");
+    private static final Pattern HASHED_INDEX_FILE = Pattern.compile("^/soeg/[a-z]/[0-9a-f]{8,16}\\.bin$");
 
     /** Files written at one moment: URL paths below the base path, or null for every page. */
     private record Publication(long version, Set<String> paths) {}
@@ -253,7 +253,7 @@ public final class PreviewServer implements AutoCloseable {
             }
             String type = ContentTypes.of(file);
             if (type.startsWith("text/html")) send(exchange, 200, type, inject(body, seen, pagePath(path)));
-            else send(exchange, 200, type, body, namedByContent(rel) ? FOREVER : "no-store");
+            else sendFile(exchange, type, body, namedByContent(rel) ? FOREVER : "no-store");
         }
     }
 
@@ -373,6 +373,18 @@ public final class PreviewServer implements AutoCloseable {
      */
     static boolean namedByContent(String rel) {
         return HASHED_ASSET.matcher(rel).find() || HASHED_INDEX_FILE.matcher(rel).find();
+    }
+
+    /** A file, or the one byte range of it the request asks for (the search reads a document out of its block so). */
+    private static void sendFile(HttpExchange exchange, String type, byte[] body, String caching) throws IOException {
+        exchange.getResponseHeaders().set("Accept-Ranges", "bytes");
+        ByteRange range = ByteRange.of(exchange.getRequestHeaders().getFirst("Range"), body.length);
+        if (range == null) {
+            send(exchange, 200, type, body, caching);
+        } else {
+            exchange.getResponseHeaders().set("Content-Range", range.header(body.length));
+            send(exchange, 206, type, range.of(body), caching);
+        }
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {

@@ -23,6 +23,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 import dk.tilbudsoversigt.bake.SiteBuilder;
 import dk.tilbudsoversigt.browser.Chromium;
+import dk.tilbudsoversigt.serve.ByteRange;
 
 /**
  * The search against Pagefind 1.x on the same built pages, in one run: bytes a browser
@@ -292,7 +293,14 @@ public final class SearchBenchmark {
                 String ext = name.substring(name.lastIndexOf('.') + 1);
                 exchange.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(ext, "application/octet-stream"));
                 exchange.getResponseHeaders().set("Cache-Control", "no-store");
-                exchange.sendResponseHeaders(body.length == 0 ? 404 : 200, body.length == 0 ? -1 : body.length);
+                ByteRange range = ByteRange.of(exchange.getRequestHeaders().getFirst("Range"), body.length);
+                int status = body.length == 0 ? 404 : 200;
+                if (range != null) {
+                    exchange.getResponseHeaders().set("Content-Range", range.header(body.length));
+                    body = range.of(body);
+                    status = 206;
+                }
+                exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
                 try (OutputStream os = exchange.getResponseBody()) {
                     os.write(body);
                 }

@@ -102,6 +102,20 @@ class SearchPageTest {
     }
 
     @Test
+    void aHostThatSendsWholeFilesForByteRangesStillGivesResults() {
+        server.ranges = false;
+        try {
+            int before = server.wholeFilesForRanges.get();
+            driver.get(server.origin + BASE + "/soeg/?q=aflastning");
+            assertEquals("/tilbud/aflastning/", resultsFor("aflastning", r -> !r.isEmpty()).get(0),
+                    "the documents are cut out of their blocks in the browser");
+            assertTrue(server.wholeFilesForRanges.get() > before, "the search asked for ranges and got whole blocks");
+        } finally {
+            server.ranges = true;
+        }
+    }
+
+    @Test
     void theQueryInTheUrlRunsOnLoad() {
         driver.get(server.origin + BASE + "/soeg/?q=ASF");
         assertEquals("/maalgrupper/autisme/", resultsFor("ASF").get(0));

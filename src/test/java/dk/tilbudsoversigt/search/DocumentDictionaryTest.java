@@ -19,19 +19,14 @@ import dk.tilbudsoversigt.ExampleSite;
 /** The documents' preset dictionary, on the example site: smaller files that still read back exactly. */
 class DocumentDictionaryTest {
     static Path soeg;
-    static List<Path> files = new ArrayList<>();
+    static List<byte[]> packed = new ArrayList<>();
     static List<byte[]> documents = new ArrayList<>();
 
     @BeforeAll
     static void build() throws IOException {
         soeg = ExampleSite.built().resolve("soeg");
-        try (Stream<Path> all = Files.walk(soeg.resolve("d"))) {
-            for (Path p : all.filter(Files::isRegularFile).sorted().toList()) {
-                if (p.getParent().equals(soeg.resolve("d"))) continue; // the dictionary itself
-                files.add(p);
-                documents.add(JsSearch.inflate(p));
-            }
-        }
+        packed.addAll(JsSearch.packedDocuments(soeg));
+        documents.addAll(JsSearch.documents(soeg));
     }
 
     @Test
@@ -39,10 +34,21 @@ class DocumentDictionaryTest {
         assertTrue(documents.size() > 50, "the example site has its pages and questions as documents");
         for (byte[] doc : documents) assertEquals('{', doc[0], "a document is JSON");
         byte[] dictionary = DocumentDictionary.of(documents);
-        for (int i = 0; i < files.size(); i++) {
-            assertArrayEquals(Files.readAllBytes(files.get(i)), Bytes.deflate(documents.get(i), dictionary),
-                    "the build compressed " + files.get(i).getFileName() + " with the dictionary it names");
+        assertArrayEquals(JsSearch.dictionary(soeg), dictionary, "the build wrote the dictionary of its documents");
+        for (int i = 0; i < packed.size(); i++) {
+            assertArrayEquals(packed.get(i), Bytes.deflate(documents.get(i), dictionary),
+                    "the build compressed document " + i + " with the dictionary it names");
         }
+    }
+
+    @Test
+    void theDocumentsAreAFilePerBlock() throws IOException {
+        long blocks;
+        try (Stream<Path> files = Files.list(soeg.resolve("d"))) {
+            blocks = files.count() - 2; // the dictionary and the lengths
+        }
+        assertEquals((documents.size() + IndexExport.BLOCK_DOCS - 1) / IndexExport.BLOCK_DOCS, blocks,
+                "a file per " + IndexExport.BLOCK_DOCS + " documents, not one per document");
     }
 
     @Test

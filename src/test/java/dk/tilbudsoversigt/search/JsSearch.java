@@ -40,15 +40,15 @@ public final class JsSearch implements AutoCloseable {
         this.module = js.eval(Source.newBuilder("js", module.toFile())
                 .mimeType("application/javascript+module").build());
         ProxyExecutable read = args -> {
-            byte[] dictionary = null;
-            if (args.length > 1 && !args[1].isNull()) {
-                dictionary = new byte[(int) args[1].getArraySize()];
-                for (int i = 0; i < dictionary.length; i++) dictionary[i] = (byte) args[1].getArrayElement(i).asInt();
+            byte[] dictionary = args.length > 1 ? bytes(args[1]) : null;
+            byte[] file = readAll(soegFolder.resolve(args[0].asString()));
+            if (args.length > 2 && !args[2].isNull()) {
+                file = java.util.Arrays.copyOfRange(file, args[2].getArrayElement(0).asInt(), args[2].getArrayElement(1).asInt());
             }
-            return inflate(soegFolder.resolve(args[0].asString()), dictionary);
+            return inflated(file, dictionary);
         };
         js.getBindings("js").putMember("readIndexFile", read);
-        Value loader = js.eval("js", "(p, dictionary) => Promise.resolve(Uint8Array.from(readIndexFile(p, dictionary)))");
+        Value loader = js.eval("js", "(p, dictionary, range) => Promise.resolve(Uint8Array.from(readIndexFile(p, dictionary, range)))");
         Value options = js.eval("js", "({})");
         options.putMember("loader", loader);
         this.module.getMember("configure").execute(options);
@@ -111,36 +111,90 @@ public final class JsSearch implements AutoCloseable {
         return js.asValue(result.get());
     }
 
-    /**
-     * A file of soeg/, uncompressed (raw deflate). A document ({@code d/<block>/<doc>.bin}) is
-     * inflated with the documents' dictionary, which the directory names.
-     */
+    /** A file of soeg/ but a block of documents ({@link #documents}), uncompressed (raw deflate). */
     public static byte[] inflate(Path file) {
-        Path block = file.getParent();
-        Path d = block == null ? null : block.getParent();
-        if (d != null && d.getFileName().toString().equals("d") && !block.equals(d)) {
-            Path soeg = d.getParent();
-            try {
-                // keyed by the directory's time too: a rebuild into the same folder brings a new dictionary
-                String key = soeg + "@" + Files.getLastModifiedTime(soeg.resolve("indeks.bin"));
-                return inflate(file, DICTIONARIES.computeIfAbsent(key, k -> dictionary(soeg)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
         return inflate(file, null);
     }
 
-    /** The documents' dictionary of each soeg/ folder read so far (a test inflates many documents of one folder). */
-    private static final java.util.Map<String, byte[]> DICTIONARIES = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Every document of a soeg/ folder, as JSON, in document order. */
+    public static List<byte[]> documents(Path soeg) {
+        byte[] dictionary = dictionary(soeg);
+        List<byte[]> out = new ArrayList<>();
+        for (byte[] packed : packedDocuments(soeg)) out.add(inflated(packed, dictionary));
+        return out;
+    }
 
-    private static byte[] dictionary(Path soeg) {
+    /** The documents' dictionary of a soeg/ folder. */
+    public static byte[] dictionary(Path soeg) {
+        return inflate(soeg.resolve("d/" + directory(soeg).get("dictionary").asText() + ".bin"), null);
+    }
+
+    /** Every document of a soeg/ folder as it is stored in its block: compressed with the dictionary. */
+    public static List<byte[]> packedDocuments(Path soeg) {
+        com.fasterxml.jackson.databind.JsonNode dir = directory(soeg);
+        int[] lengths = lengths(inflate(soeg.resolve("d/" + dir.get("lengths").asText() + ".bin"), null));
+        int blockSize = dir.get("blockSize").asInt();
+        List<byte[]> out = new ArrayList<>();
+        for (int d = 0; d < lengths.length; d++) {
+            byte[] block = readAll(soeg.resolve("d/" + dir.get("blocks").get(d / blockSize).asText() + ".bin"));
+            out.add(packedDocument(block, lengths, d, blockSize));
+        }
+        return out;
+    }
+
+    /** Document {@code doc}'s bytes in its block, as the browser cuts them out with the lengths file. */
+    public static byte[] packedDocument(byte[] block, int[] lengths, int doc, int blockSize) {
+        int from = 0;
+        for (int d = doc - doc % blockSize; d < doc; d++) from += lengths[d];
+        return java.util.Arrays.copyOfRange(block, from, from + lengths[doc]);
+    }
+
+    /** The lengths file, inflated, as one length per document. */
+    public static int[] lengths(byte[] raw) {
+        List<Integer> out = new ArrayList<>();
+        int at = 0;
+        while (at < raw.length) {
+            int value = 0;
+            int shift = 0;
+            int b;
+            do {
+                b = raw[at++] & 0xFF;
+                value |= (b & 0x7F) << shift;
+                shift += 7;
+            } while (b >= 0x80);
+            out.add(value);
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode directory(Path soeg) {
         try {
-            String name = new com.fasterxml.jackson.databind.ObjectMapper().readTree(inflate(soeg.resolve("indeks.bin"), null))
-                    .get("dictionary").asText();
-            return inflate(soeg.resolve("d").resolve(name + ".bin"), null);
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(inflate(soeg.resolve("indeks.bin"), null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] readAll(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] bytes(Value array) {
+        if (array.isNull()) return null;
+        byte[] out = new byte[(int) array.getArraySize()];
+        for (int i = 0; i < out.length; i++) out[i] = (byte) array.getArrayElement(i).asInt();
+        return out;
+    }
+
+    private static byte[] inflated(byte[] compressed, byte[] dictionary) {
+        try {
+            return inflate(compressed, dictionary);
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("not deflated", e);
         }
     }
 

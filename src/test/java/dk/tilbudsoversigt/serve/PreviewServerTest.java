@@ -77,7 +77,14 @@ class PreviewServerTest {
             server.awaitSearchIndex();
             assertEquals("no-store", get(root + directory).headers().firstValue("Cache-Control").orElse(""), "the index's directory changes");
             assertTrue(PreviewServer.namedByContent("/soeg/t/0a1b2c3d.bin"));
-            assertTrue(PreviewServer.namedByContent("/soeg/d/0a1b2c3d/17.bin"));
+            assertTrue(PreviewServer.namedByContent("/soeg/d/0a1b2c3d.bin"), "a block of documents");
+            // the search reads one document out of its block: the part of the file a range asks for
+            byte[] whole = HTTP.send(HttpRequest.newBuilder(URI.create(root + directory)).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+            HttpResponse<byte[]> part = HTTP.send(HttpRequest.newBuilder(URI.create(root + directory)).header("Range", "bytes=2-9").build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(206, part.statusCode());
+            assertEquals("bytes 2-9/" + whole.length, part.headers().firstValue("Content-Range").orElse(""));
+            assertEquals(java.util.Arrays.toString(java.util.Arrays.copyOfRange(whole, 2, 10)), java.util.Arrays.toString(part.body()));
             assertTrue(PreviewServer.namedByContent("/soeg/p/0a1b2c3d4e5f6a7b.bin"), "the longer names an index gets when two would clash");
             assertFalse(PreviewServer.namedByContent("/soeg/indeks.bin"));
             assertFalse(PreviewServer.namedByContent("/favicon.ico"));
