@@ -84,12 +84,20 @@ final class OwnJvm {
     }
 
     private static int start(Path java, Path jar, String[] args, boolean batch, long heapMb) throws IOException, InterruptedException {
-        Process child = new ProcessBuilder(command(java, jar, args, batch, heapMb)).inheritIO().start();
+        return supervise(new ProcessBuilder(command(java, jar, args, batch, heapMb)).inheritIO().start());
+    }
+
+    /** Waits until the child ends and returns its exit code; stopping this JVM meanwhile stops the child first ({@link #stopping}). */
+    static int supervise(Process child) throws InterruptedException {
         // Ctrl+C reaches the child too (same process group); this covers a plain kill of the parent
         Thread stop = stopping(child);
         Runtime.getRuntime().addShutdownHook(stop);
         int code = child.waitFor();
-        Runtime.getRuntime().removeShutdownHook(stop);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stop);
+        } catch (IllegalStateException stopped) {
+            // this JVM is being stopped and the hook ended the child: nothing to take back, and no trace to print
+        }
         return code;
     }
 

@@ -90,4 +90,22 @@ class OwnJvmTest {
             child.destroyForcibly();
         }
     }
+
+    @Test
+    void stoppingTheToolPrintsNoStackTrace(@TempDir Path dir) throws Exception {
+        Path closed = dir.resolve("lukket");
+        Process parent = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), SupervisesSlowChild.class.getName(), closed.toString())
+                .redirectError(dir.resolve("fejl.txt").toFile()).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("klar", out.readLine(), "the child has started");
+            parent.toHandle().destroy(); // SIGTERM, as a service manager, a script or a closed terminal stops the tool
+            assertTrue(parent.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the tool ended");
+            String errors = Files.readString(dir.resolve("fejl.txt"));
+            assertEquals("", errors, "nothing but the tool's own messages reaches the terminal");
+            assertTrue(Files.exists(closed), "the child closed before the tool ended");
+        } finally {
+            parent.destroyForcibly();
+        }
+    }
 }
