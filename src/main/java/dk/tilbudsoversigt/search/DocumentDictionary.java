@@ -30,7 +30,14 @@ final class DocumentDictionary {
     /** A word with the punctuation and spaces after it (or the punctuation a document starts with). */
     private static final Pattern PIECE = Pattern.compile("[^\\p{L}\\p{N}]*[\\p{L}\\p{N}]+[^\\p{L}\\p{N}]*|[^\\p{L}\\p{N}]+");
 
-    private DocumentDictionary() {}
+    /** In how many sampled documents each run is: what the dictionary is chosen from. */
+    private final Map<String, Integer> inDocs = new HashMap<>();
+    private final int docs;
+
+    private DocumentDictionary(List<byte[]> documents) {
+        this.docs = documents.size();
+        for (int d = 0; d < docs; d += step(docs)) count(documents.get(d), 1);
+    }
 
     /**
      * The dictionary for these documents (UTF-8 JSON). Runs are chosen by the bytes they would
@@ -38,20 +45,40 @@ final class DocumentDictionary {
      * already chosen; the most useful come last, nearest to the document in deflate's window.
      */
     static byte[] of(List<byte[]> documents) {
-        Map<String, Integer> inDocs = new HashMap<>();
-        int step = step(documents.size());
-        for (int d = 0; d < documents.size(); d += step) {
-            List<String> pieces = pieces(new String(documents.get(d), StandardCharsets.UTF_8));
-            Set<String> seen = new HashSet<>();
-            for (int i = 0; i < pieces.size(); i++) {
-                StringBuilder run = new StringBuilder();
-                for (int n = 0; n < MAX_WORDS && i + n < pieces.size(); n++) {
-                    run.append(pieces.get(i + n));
-                    String r = run.toString();
-                    if (seen.add(r)) inDocs.merge(r, 1, Integer::sum);
-                }
+        return counted(documents).dictionary();
+    }
+
+    /**
+     * The runs of these documents counted, kept so that a changed document ({@link #replace})
+     * costs only its own runs, not those of every sampled document again (the preview's search).
+     */
+    static DocumentDictionary counted(List<byte[]> documents) {
+        return new DocumentDictionary(documents);
+    }
+
+    /** Document {@code d} was {@code before} and is {@code after} now; the number of documents is the same. */
+    void replace(int d, byte[] before, byte[] after) {
+        if (!samples(d, docs)) return;
+        count(before, -1);
+        count(after, 1);
+    }
+
+    /** Adds ({@code sign} 1) or takes away (-1) a document's runs, each once. */
+    private void count(byte[] document, int sign) {
+        List<String> pieces = pieces(new String(document, StandardCharsets.UTF_8));
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            StringBuilder run = new StringBuilder();
+            for (int n = 0; n < MAX_WORDS && i + n < pieces.size(); n++) {
+                run.append(pieces.get(i + n));
+                String r = run.toString();
+                if (seen.add(r) && inDocs.merge(r, sign, Integer::sum) == 0) inDocs.remove(r);
             }
         }
+    }
+
+    /** The dictionary of the documents as they are now: the same as {@link #of} of them. */
+    byte[] dictionary() {
         record Run(String text, int bytes, long saves) {}
         List<Run> runs = new ArrayList<>();
         inDocs.forEach((text, docs) -> {

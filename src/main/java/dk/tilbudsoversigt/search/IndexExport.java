@@ -138,6 +138,8 @@ final class IndexExport {
     private byte[] dictionary;
     private String[] blockHashes;
     private int[] documentLengths;
+    /** The runs of words the dictionary is chosen from, counted (only in an export that is encoded again). */
+    private DocumentDictionary runs;
 
     /**
      * @param sharedNormsFrom terms in this many documents or more use the norm files
@@ -198,6 +200,7 @@ final class IndexExport {
         entries.clear();
         encode(collect(null));
         documents.clear();
+        runs = null;
         documents.addAll(IntStream.range(0, source.docs().size()).parallel().mapToObj(d -> {
             source.checkpoint().run();
             return document(source.docs().get(d));
@@ -235,7 +238,11 @@ final class IndexExport {
             if (!postings.containsKey(term)) entries.remove(term);
         }
         encode(postings);
-        for (int d : docs) documents.set(d, document(source.docs().get(d)));
+        for (int d : docs) {
+            byte[] now = document(source.docs().get(d));
+            byte[] was = documents.set(d, now);
+            if (runs != null) runs.replace(d, was, now);
+        }
         if (changedDocs != null) {
             for (int d : docs) {
                 changedDocs.add(d);
@@ -741,7 +748,7 @@ final class IndexExport {
     private List<String> writeDocuments(Map<String, Object> dir) {
         boolean unread = dictionary != null && changedDocs != null
                 && changedDocs.stream().noneMatch(d -> DocumentDictionary.samples(d, documents.size()));
-        byte[] dictionary = unread ? this.dictionary : DocumentDictionary.of(documents);
+        byte[] dictionary = unread ? this.dictionary : dictionaryNow();
         // the same dictionary (also, nearly always, after a change to a document it reads): only changed blocks are written again
         boolean sameDictionary = changedDocs != null && Arrays.equals(dictionary, this.dictionary);
         String dictionaryHash = writeHashed("d", dictionary);
@@ -764,6 +771,13 @@ final class IndexExport {
             documentLengths = lengths;
         }
         return hashes;
+    }
+
+    /** The documents' dictionary as they are now; an export that is encoded again keeps their runs counted. */
+    private byte[] dictionaryNow() {
+        if (!keepsOrders) return DocumentDictionary.of(documents);
+        if (runs == null) runs = DocumentDictionary.counted(documents);
+        return runs.dictionary();
     }
 
     private boolean changedBlock(int b) {

@@ -66,6 +66,29 @@ class DocumentDictionaryTest {
     }
 
     @Test
+    void aDictionaryKeptAcrossChangesIsTheOneOfTheDocumentsAsTheyAreNow() {
+        // more documents than are sampled: every third is read; change sampled and unsampled ones
+        List<byte[]> now = new ArrayList<>();
+        for (int i = 0; i < 1300; i++) now.add(documents.get(i % documents.size()));
+        DocumentDictionary kept = DocumentDictionary.counted(now);
+        byte[] first = kept.dictionary();
+        boolean changed = false;
+        java.util.Random random = new java.util.Random(7);
+        for (int edit = 0; edit < 60; edit++) {
+            int d = random.nextInt(now.size());
+            byte[] after = edit % 2 == 0 ? documents.get(random.nextInt(documents.size()))
+                    : new String(now.get(d), java.nio.charset.StandardCharsets.UTF_8)
+                            .replace("\"text\":\"", "\"text\":\"Nyt afsnit om støtte til familier. ")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            kept.replace(d, now.get(d), after);
+            now.set(d, after);
+            assertArrayEquals(DocumentDictionary.of(now), kept.dictionary(), "after edit " + edit + " of document " + d);
+            changed |= !java.util.Arrays.equals(first, kept.dictionary());
+        }
+        assertTrue(changed, "the edits changed the dictionary");
+    }
+
+    @Test
     void theDictionaryIsTheSameForTheSameDocuments() {
         assertArrayEquals(DocumentDictionary.of(documents), DocumentDictionary.of(new ArrayList<>(documents)));
     }
