@@ -171,6 +171,19 @@ public final class IncrementalBuild implements AutoCloseable {
         }
     }
 
+    /**
+     * Goes once through what a save of a page does, for a page that did not change: nothing
+     * changes and nothing reloads (the page's file is written again as it was). The preview does
+     * it after its first build, so that the editor's first save finds the incremental paths run
+     * once already; without it, that save took 1.3–1.5 times as long as the later ones.
+     */
+    public void rehearse() {
+        if (!loaded || pages.isEmpty() || hasContentErrors()) return;
+        // the middle page: an offer on a site with many
+        String file = List.copyOf(pages.keySet()).get(pages.size() / 2);
+        rebuild(List.of(siteAbs.resolve(file)), paths -> { }, () -> false);
+    }
+
     private Step rebuild(Collection<Path> changed, Listener listener, BooleanSupplier newer) {
         long start = System.nanoTime();
         pageWritten = -1;

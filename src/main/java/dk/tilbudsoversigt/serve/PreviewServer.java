@@ -99,6 +99,19 @@ public final class PreviewServer implements AutoCloseable {
         server.createContext("/", this::handle);
         server.start();
         watcher = new FileWatcher(site, notifications, this::changed);
+        Thread rehearsal = new Thread(this::rehearse, "rehearsal");
+        rehearsal.setDaemon(true);
+        rehearsal.start();
+    }
+
+    /** Once, after the first build, in the background: a save of a page that did not change ({@link IncrementalBuild#rehearse}). */
+    private synchronized void rehearse() {
+        if (!running) return;
+        try {
+            build.rehearse();
+        } catch (RuntimeException e) {
+            apply(build.full(this::written)); // as after a save that went wrong
+        }
     }
 
     /** Serves {@code prefix} (e.g. "/_rediger/") below the base path with {@code mount}, also while the site has errors. */

@@ -183,6 +183,27 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aRehearsalChangesNothingAndReloadsNothingAndTheNextSaveStillWorks() throws Exception {
+        Path temp = Files.createTempDirectory("inkrementel");
+        try (IncrementalBuild build = new IncrementalBuild(Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site")),
+                temp.resolve("preview"), false)) {
+            Path site = temp.resolve("site");
+            build.full(paths -> { });
+            build.awaitSearchIndex();
+            Map<String, String> before = Trees.fingerprint(temp.resolve("preview"));
+            build.rehearse();
+            build.awaitSearchIndex();
+            assertEquals(before, Trees.fingerprint(temp.resolve("preview")), "the preview's files are as they were");
+            List<Set<String>> reloaded = new ArrayList<>();
+            build.update(EDITS.get(1).apply(site).stream().map(site::resolve).toList(), reloaded::add);
+            assertFalse(reloaded.isEmpty(), "a save after the rehearsal reloads its pages");
+            compare(build, site, temp, false, "a rehearsal and a save");
+        } finally {
+            Folders.deleteTree(temp);
+        }
+    }
+
+    @Test
     void aClashThenAContentErrorReportsWhatABuildReports() throws Exception {
         // a build stops at the content error, before it copies files and could find the clash
         run(List.of(23, 24, 9, 9, 24, 23), false);
