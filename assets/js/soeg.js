@@ -322,26 +322,20 @@ function filterList(key) {
 function documentOf(id) {
   return once(`d${id}`, async () => {
     const dir = await directory();
-    const [dictionary, ranges] = await Promise.all([
+    const b = Math.floor(id / dir.blockSize);
+    const file = `d/${dir.blocks[b]}.bin`;
+    const [dictionary, offsets] = await Promise.all([
       once('dictionary', () => load(`d/${dir.dictionary}.bin`)),
-      once('ranges', async () => documentRanges(new Reader(await load(`d/${dir.lengths}.bin`)), dir.docs, dir.blockSize))]);
-    const from = ranges.start[id];
-    return json(await load(`d/${dir.blocks[Math.floor(id / dir.blockSize)]}.bin`, dictionary, [from, from + ranges.length[id]]));
+      once(`b${b}`, () => blockOffsets(file, Math.min(dir.blockSize, dir.docs - b * dir.blockSize)))]);
+    const i = id - b * dir.blockSize;
+    return json(await load(file, dictionary, [offsets.getUint32(4 * i, true), offsets.getUint32(4 * i + 4, true)]));
   });
 }
 
-/** Where each document's bytes begin in its block's file and how many there are, from the file of their lengths. */
-function documentRanges(r, docs, blockSize) {
-  const start = new Int32Array(docs);
-  const length = new Int32Array(docs);
-  let at = 0;
-  for (let d = 0; d < docs; d++) {
-    if (d % blockSize === 0) at = 0;
-    start[d] = at;
-    length[d] = r.varint();
-    at += length[d];
-  }
-  return { start, length };
+/** Where each of a block's documents begins in its file: the table at its start (a stored deflate block of 4-byte offsets). */
+async function blockOffsets(file, count) {
+  const table = await load(file, null, [0, 5 + 4 * (count + 1)]);
+  return new DataView(table.buffer, table.byteOffset, table.byteLength);
 }
 
 // ---- analysis of the query, as the build analyses pages ----

@@ -29,6 +29,26 @@ final class Bytes extends ByteArrayOutputStream {
         return this;
     }
 
+    /** Bytes of the header of a deflate block stored as it is: BFINAL and BTYPE 00, LEN, NLEN. */
+    static final int STORED_HEADER = 5;
+
+    /** The header of a final deflate block of {@code length} bytes stored as they are; the bytes follow. */
+    Bytes stored(int length) {
+        if (length > 0xFFFF) throw new IllegalArgumentException("a stored block holds at most 65,535 bytes: " + length);
+        write(1);
+        write(length & 0xFF);
+        write(length >> 8);
+        write(~length & 0xFF);
+        write((~length >> 8) & 0xFF);
+        return this;
+    }
+
+    /** A four-byte little-endian integer. */
+    Bytes int32(int value) {
+        for (int i = 0; i < 4; i++) write(value >>> (8 * i));
+        return this;
+    }
+
     Bytes oneByte(int b) {
         write(b);
         return this;

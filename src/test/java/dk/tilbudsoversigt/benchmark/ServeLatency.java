@@ -232,10 +232,9 @@ final class ServeLatency {
         JsonNode dir = JSON.readTree(JsSearch.inflate(directory, null));
         int blockSize = dir.get("blockSize").asInt();
         byte[] dictionary = get(base + "soeg/d/" + dir.get("dictionary").asText() + ".bin");
-        byte[] lengths = get(base + "soeg/d/" + dir.get("lengths").asText() + ".bin");
         byte[] block = get(base + "soeg/d/" + dir.get("blocks").get(doc / blockSize).asText() + ".bin");
-        if (dictionary == null || lengths == null || block == null) return ""; // an older directory's files, just replaced
-        byte[] document = JsSearch.packedDocument(block, JsSearch.lengths(JsSearch.inflate(lengths, null)), doc, blockSize);
+        if (dictionary == null || block == null) return ""; // an older directory's files, just replaced
+        byte[] document = JsSearch.packedDocument(block, doc % blockSize);
         return JSON.readTree(JsSearch.inflate(document, JsSearch.inflate(dictionary, null))).path("title").asText();
     }
 

@@ -45,7 +45,7 @@ class DocumentDictionaryTest {
     void theDocumentsAreAFilePerBlock() throws IOException {
         long blocks;
         try (Stream<Path> files = Files.list(soeg.resolve("d"))) {
-            blocks = files.count() - 2; // the dictionary and the lengths
+            blocks = files.count() - 1; // and the dictionary
         }
         assertEquals((documents.size() + IndexExport.BLOCK_DOCS - 1) / IndexExport.BLOCK_DOCS, blocks,
                 "a file per " + IndexExport.BLOCK_DOCS + " documents, not one per document");

@@ -132,39 +132,20 @@ public final class JsSearch implements AutoCloseable {
     /** Every document of a soeg/ folder as it is stored in its block: compressed with the dictionary. */
     public static List<byte[]> packedDocuments(Path soeg) {
         com.fasterxml.jackson.databind.JsonNode dir = directory(soeg);
-        int[] lengths = lengths(inflate(soeg.resolve("d/" + dir.get("lengths").asText() + ".bin"), null));
         int blockSize = dir.get("blockSize").asInt();
         List<byte[]> out = new ArrayList<>();
-        for (int d = 0; d < lengths.length; d++) {
+        for (int d = 0; d < dir.get("docs").asInt(); d++) {
             byte[] block = readAll(soeg.resolve("d/" + dir.get("blocks").get(d / blockSize).asText() + ".bin"));
-            out.add(packedDocument(block, lengths, d, blockSize));
+            out.add(packedDocument(block, d % blockSize));
         }
         return out;
     }
 
-    /** Document {@code doc}'s bytes in its block, as the browser cuts them out with the lengths file. */
-    public static byte[] packedDocument(byte[] block, int[] lengths, int doc, int blockSize) {
-        int from = 0;
-        for (int d = doc - doc % blockSize; d < doc; d++) from += lengths[d];
-        return java.util.Arrays.copyOfRange(block, from, from + lengths[doc]);
-    }
-
-    /** The lengths file, inflated, as one length per document. */
-    public static int[] lengths(byte[] raw) {
-        List<Integer> out = new ArrayList<>();
-        int at = 0;
-        while (at < raw.length) {
-            int value = 0;
-            int shift = 0;
-            int b;
-            do {
-                b = raw[at++] & 0xFF;
-                value |= (b & 0x7F) << shift;
-                shift += 7;
-            } while (b >= 0x80);
-            out.add(value);
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
+    /** The {@code i}th document's bytes in a block's file, where the table at its start says they are. */
+    public static byte[] packedDocument(byte[] block, int i) {
+        java.nio.ByteBuffer table = java.nio.ByteBuffer.wrap(block).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int stored = 5; // the table is a stored deflate block: its 5-byte header first
+        return java.util.Arrays.copyOfRange(block, table.getInt(stored + 4 * i), table.getInt(stored + 4 * i + 4));
     }
 
     private static com.fasterxml.jackson.databind.JsonNode directory(Path soeg) {
