@@ -778,7 +778,7 @@ final class IndexExport {
         return false;
     }
 
-    /** A block that is as it was: its hash is known, and the sink has its file unless it was lost. */
+    /** Block {@code b} under its name; made only when the sink does not have it (a block that is as it was, unless its file was lost). */
     private String named(int b, String hash, byte[] dictionary) {
         sink.put("d/" + hash + ".bin", () -> block(b, dictionary));
         return hash;
@@ -789,10 +789,7 @@ final class IndexExport {
         Bytes all = new Bytes();
         all.string(dictionaryHash);
         for (int d = b * BLOCK_DOCS; d < Math.min(documents.size(), (b + 1) * BLOCK_DOCS); d++) all.writeBytes(documents.get(d));
-        String hash = name("d/", ".bin", all.toByteArray());
-        byte[] block = block(b, dictionary);
-        sink.put("d/" + hash + ".bin", () -> block);
-        return hash;
+        return named(b, name("d/", ".bin", all.toByteArray()), dictionary);
     }
 
     /**
