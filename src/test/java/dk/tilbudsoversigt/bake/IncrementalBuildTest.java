@@ -150,10 +150,7 @@ class IncrementalBuildTest {
 
     @Test
     void attachmentsComeAndGoWithoutAFullBuild() throws Exception {
-        Path temp = Files.createTempDirectory("inkrementel");
-        try (IncrementalBuild build = new IncrementalBuild(Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site")),
-                temp.resolve("preview"), false)) {
-            Path site = temp.resolve("site");
+        onFixture(false, (build, site, temp) -> {
             build.full(paths -> { });
             Path image = site.resolve("content/tilbud/boern/kort.png");
             byte[] bytes = Files.readAllBytes(image);
@@ -177,17 +174,12 @@ class IncrementalBuildTest {
             assertFalse(build.update(List.of(document), paths -> { }).full(), "nor is a document deleted");
             assertFalse(Files.exists(temp.resolve("preview/tilbud/boern/folder.pdf")), "its copy goes");
             compare(build, site, temp, false, "the document came and went");
-        } finally {
-            Folders.deleteTree(temp);
-        }
+        });
     }
 
     @Test
     void aRehearsalChangesNothingAndReloadsNothingAndTheNextSaveStillWorks() throws Exception {
-        Path temp = Files.createTempDirectory("inkrementel");
-        try (IncrementalBuild build = new IncrementalBuild(Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site")),
-                temp.resolve("preview"), false)) {
-            Path site = temp.resolve("site");
+        onFixture(false, (build, site, temp) -> {
             build.full(paths -> { });
             build.awaitSearchIndex();
             Map<String, String> before = Trees.fingerprint(temp.resolve("preview"));
@@ -198,9 +190,7 @@ class IncrementalBuildTest {
             build.update(EDITS.get(1).apply(site).stream().map(site::resolve).toList(), reloaded::add);
             assertFalse(reloaded.isEmpty(), "a save after the rehearsal reloads its pages");
             compare(build, site, temp, false, "a rehearsal and a save");
-        } finally {
-            Folders.deleteTree(temp);
-        }
+        });
     }
 
     @Test
@@ -221,18 +211,13 @@ class IncrementalBuildTest {
      */
     @Test
     void theSearchIndexHoldsTheLastOfSavesThatCameWhileItWasWritten() throws Exception {
-        Path temp = Files.createTempDirectory("inkrementel");
-        try (IncrementalBuild build = new IncrementalBuild(Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site")),
-                temp.resolve("preview"), false)) {
-            Path site = temp.resolve("site");
+        onFixture(false, (build, site, temp) -> {
             build.full(paths -> { });
             for (int edit : List.of(0, 1, 3, 4, 5, 0, 3)) { // text, titles, a glossary term and its synonyms, a heading
                 build.update(EDITS.get(edit).apply(site).stream().map(site::resolve).toList(), paths -> { });
             }
             compare(build, site, temp, false, "saves one straight after the other");
-        } finally {
-            Folders.deleteTree(temp);
-        }
+        });
     }
 
     /**
@@ -241,10 +226,7 @@ class IncrementalBuildTest {
      */
     @Test
     void newerSavesLeaveTheListingsForLaterAndNothingIsLost() throws Exception {
-        Path temp = Files.createTempDirectory("inkrementel");
-        try (IncrementalBuild build = new IncrementalBuild(Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site")),
-                temp.resolve("preview"), false)) {
-            Path site = temp.resolve("site");
+        onFixture(false, (build, site, temp) -> {
             build.full(paths -> { });
             Path page = temp.resolve("preview/tilbud/fritidsklub/index.html");
             Path overview = temp.resolve("preview/tilbud/index.html");
@@ -261,16 +243,11 @@ class IncrementalBuildTest {
             assertTrue(Files.readString(overview).contains("Ungdomsklubben"));
             assertEquals(-1, rest.pageNanos(), "no saved page, no time to it: " + rest);
             compare(build, site, temp, false, "saves that each left the rest for the next");
-        } finally {
-            Folders.deleteTree(temp);
-        }
+        });
     }
 
     private static void run(List<Integer> edits, boolean drafts) throws Exception {
-        Path temp = Files.createTempDirectory("inkrementel");
-        try (IncrementalBuild build = new IncrementalBuild(Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site")),
-                temp.resolve("preview"), drafts)) {
-            Path site = temp.resolve("site");
+        onFixture(drafts, (build, site, temp) -> {
             IncrementalBuild.Step first = build.full(paths -> { });
             assertTrue(first.errors().isEmpty(), first.problems()::toString);
             compare(build, site, temp, drafts, "the first build");
@@ -281,9 +258,7 @@ class IncrementalBuildTest {
                 build.update(changed, paths -> { });
                 compare(build, site, temp, drafts, "edits " + done);
             }
-        } finally {
-            Folders.deleteTree(temp);
-        }
+        });
     }
 
     private static void compare(IncrementalBuild build, Path site, Path temp, boolean drafts, String after) throws Exception {
@@ -339,6 +314,21 @@ class IncrementalBuildTest {
             return Files.readString(Trees.fixture("fixture-site").resolve(file), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A test's work on an incremental build of a fresh copy of the fixture site (in {@code temp}/site, built into {@code temp}/preview). */
+    private interface OnFixture {
+        void run(IncrementalBuild build, Path site, Path temp) throws Exception;
+    }
+
+    private static void onFixture(boolean drafts, OnFixture test) throws Exception {
+        Path temp = Files.createTempDirectory("inkrementel");
+        try (IncrementalBuild build = new IncrementalBuild(Trees.copy(Trees.fixture("fixture-site"), temp.resolve("site")),
+                temp.resolve("preview"), drafts)) {
+            test.run(build, temp.resolve("site"), temp);
+        } finally {
+            Folders.deleteTree(temp);
         }
     }
 }
