@@ -33,6 +33,8 @@ final class DocumentDictionary {
     /** In how many sampled documents each run is: what the dictionary is chosen from. */
     private final Map<String, Integer> inDocs = new HashMap<>();
     private final int docs;
+    /** The dictionary chosen from the counts as they are, or null when a sampled document changed since. */
+    private byte[] chosen;
 
     private DocumentDictionary(List<byte[]> documents) {
         this.docs = documents.size();
@@ -58,9 +60,10 @@ final class DocumentDictionary {
 
     /** Document {@code d} was {@code before} and is {@code after} now; the number of documents is the same. */
     void replace(int d, byte[] before, byte[] after) {
-        if (!samples(d, docs)) return;
+        if (d % step(docs) != 0) return; // not sampled: the dictionary does not read it
         count(before, -1);
         count(after, 1);
+        chosen = null;
     }
 
     /** Adds ({@code sign} 1) or takes away (-1) a document's runs, each once. */
@@ -77,8 +80,13 @@ final class DocumentDictionary {
         }
     }
 
-    /** The dictionary of the documents as they are now: the same as {@link #of} of them. */
+    /** The dictionary of the documents as they are now: the same as {@link #of} of them; chosen again only when a sampled document changed. */
     byte[] dictionary() {
+        if (chosen == null) chosen = choose();
+        return chosen;
+    }
+
+    private byte[] choose() {
         record Run(String text, int bytes, long saves) {}
         List<Run> runs = new ArrayList<>();
         inDocs.forEach((text, docs) -> {
@@ -105,11 +113,6 @@ final class DocumentDictionary {
     /** Every k-th document is read: the dictionary of {@code docs} documents depends on these alone. */
     private static int step(int docs) {
         return Math.max(1, (docs + SAMPLE_DOCS - 1) / SAMPLE_DOCS);
-    }
-
-    /** Whether the dictionary of {@code docs} documents reads document {@code doc}. */
-    static boolean samples(int doc, int docs) {
-        return doc % step(docs) == 0;
     }
 
     private static List<String> pieces(String text) {

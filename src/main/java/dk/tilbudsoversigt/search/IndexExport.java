@@ -744,9 +744,7 @@ final class IndexExport {
      * and not per document: at 10,000 pages 165 files instead of 10,000 to write and to copy to the host.
      */
     private List<String> writeDocuments(Map<String, Object> dir) {
-        boolean unread = dictionary != null && changedDocs != null
-                && changedDocs.stream().noneMatch(d -> DocumentDictionary.samples(d, documents.size()));
-        byte[] dictionary = unread ? this.dictionary : dictionaryNow();
+        byte[] dictionary = dictionaryNow();
         // the same dictionary (also, nearly always, after a change to a document it reads): only changed blocks are written again
         boolean sameDictionary = changedDocs != null && Arrays.equals(dictionary, this.dictionary);
         String dictionaryHash = writeHashed("d", dictionary);
@@ -766,7 +764,7 @@ final class IndexExport {
         return hashes;
     }
 
-    /** The documents' dictionary as they are now; an export that is encoded again keeps their runs counted. */
+    /** The documents' dictionary as they are now; an export that is encoded again keeps their runs counted, and chooses again only when a document the dictionary reads changed. */
     private byte[] dictionaryNow() {
         if (!keepsOrders) return DocumentDictionary.of(documents);
         if (runs == null) runs = DocumentDictionary.counted(documents);

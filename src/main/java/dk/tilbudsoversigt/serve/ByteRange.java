@@ -34,7 +34,8 @@ public record ByteRange(int from, int to) {
         }
     }
 
-    public byte[] of(byte[] file) {
+    /** These bytes of {@code file}. */
+    public byte[] slice(byte[] file) {
         return Arrays.copyOfRange(file, from, to);
     }
 

@@ -396,7 +396,7 @@ public final class PreviewServer implements AutoCloseable {
             send(exchange, 200, type, body, caching);
         } else {
             exchange.getResponseHeaders().set("Content-Range", range.header(body.length));
-            send(exchange, 206, type, range.of(body), caching);
+            send(exchange, 206, type, range.slice(body), caching);
         }
     }
 

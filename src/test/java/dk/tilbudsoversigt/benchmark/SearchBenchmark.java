@@ -297,7 +297,7 @@ public final class SearchBenchmark {
                 int status = body.length == 0 ? 404 : 200;
                 if (range != null) {
                     exchange.getResponseHeaders().set("Content-Range", range.header(body.length));
-                    body = range.of(body);
+                    body = range.slice(body);
                     status = 206;
                 }
                 exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);

@@ -37,7 +37,7 @@ final class StaticServer implements AutoCloseable {
             ByteRange range = status == 200 && ranges ? ByteRange.of(asked, body.length) : null;
             if (range != null) {
                 exchange.getResponseHeaders().set("Content-Range", range.header(body.length));
-                body = range.of(body);
+                body = range.slice(body);
                 status = 206;
             } else if (asked != null) {
                 wholeFilesForRanges.incrementAndGet();

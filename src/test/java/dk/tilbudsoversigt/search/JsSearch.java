@@ -134,15 +134,16 @@ public final class JsSearch implements AutoCloseable {
         com.fasterxml.jackson.databind.JsonNode dir = directory(soeg);
         int blockSize = dir.get("blockSize").asInt();
         List<byte[]> out = new ArrayList<>();
+        byte[] block = null;
         for (int d = 0; d < dir.get("docs").asInt(); d++) {
-            byte[] block = readAll(soeg.resolve("d/" + dir.get("blocks").get(d / blockSize).asText() + ".bin"));
+            if (d % blockSize == 0) block = readAll(soeg.resolve("d/" + dir.get("blocks").get(d / blockSize).asText() + ".bin"));
             out.add(packedDocument(block, d % blockSize));
         }
         return out;
     }
 
     /** The {@code i}th document's bytes in a block's file, where the table at its start says they are. */
-    public static byte[] packedDocument(byte[] block, int i) {
+    private static byte[] packedDocument(byte[] block, int i) {
         java.nio.ByteBuffer table = java.nio.ByteBuffer.wrap(block).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         int stored = 5; // the table is a stored deflate block: its 5-byte header first
         return java.util.Arrays.copyOfRange(block, table.getInt(stored + 4 * i), table.getInt(stored + 4 * i + 4));

@@ -12,7 +12,7 @@ class ByteRangeTest {
         ByteRange r = ByteRange.of("bytes=2-5", 10);
         assertEquals(new ByteRange(2, 6), r);
         assertEquals("bytes 2-5/10", r.header(10));
-        assertEquals("[2, 3, 4, 5]", java.util.Arrays.toString(r.of(new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})));
+        assertEquals("[2, 3, 4, 5]", java.util.Arrays.toString(r.slice(new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})));
     }
 
     @Test
